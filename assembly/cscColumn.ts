@@ -1,0 +1,28 @@
+// Column kernels for a matrix in compressed sparse column (CSC) form:
+// values (f64) and row indices (i32) of column j live at positions
+// indptr[j] .. indptr[j+1]-1. `v` is a dense vector of length nRows.
+
+/** Σ_k values[k]·v[rows[k]] for k in [start, end). */
+export function cscDot(values: usize, rows: usize, start: i32, end: i32, v: usize): f64 {
+  let s0: f64 = 0, s1: f64 = 0;
+  let k = start;
+  const end2 = start + ((end - start) & ~1);
+  for (; k < end2; k += 2) {
+    const pv = values + (<usize>k << 3);
+    const pr = rows + (<usize>k << 2);
+    s0 += load<f64>(pv) * load<f64>(v + (<usize>load<i32>(pr) << 3));
+    s1 += load<f64>(pv, 8) * load<f64>(v + (<usize>load<i32>(pr, 4) << 3));
+  }
+  if (k < end) {
+    s0 += load<f64>(values + (<usize>k << 3)) * load<f64>(v + (<usize>load<i32>(rows + (<usize>k << 2)) << 3));
+  }
+  return s0 + s1;
+}
+
+/** v[rows[k]] += a·values[k] for k in [start, end). */
+export function cscAxpy(a: f64, values: usize, rows: usize, start: i32, end: i32, v: usize): void {
+  for (let k = start; k < end; k++) {
+    const p = v + (<usize>load<i32>(rows + (<usize>k << 2)) << 3);
+    store<f64>(p, load<f64>(p) + a * load<f64>(values + (<usize>k << 3)));
+  }
+}

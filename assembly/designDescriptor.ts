@@ -1,0 +1,34 @@
+// A design matrix is described to the kernels by a 40-byte block in linear
+// memory, written by the TypeScript façade (src/wasm/DesignDescriptor.ts):
+//
+//   offset  field        meaning
+//   0       layout       LAYOUT_DENSE or LAYOUT_CSC
+//   4       nRows        n
+//   8       nCols        p
+//   12      values       dense: column-major data; CSC: non-zero values (f64)
+//   16      indptr       CSC column pointers (i32, p+1), 0 for dense
+//   20      rows         CSC row indices (i32), 0 for dense
+//   24      mean         column means used for implicit centring (f64, p)
+//   28      invScale     1/scale of each column, 0 = column excluded (f64, p)
+//   32      colSum       Σ_i x_ij of the raw column (f64, p)
+//   36      normSqOverN  ‖x̃_j‖²/n of the centred, scaled column (f64, p)
+// @ts-ignore: decorator
+@inline export function dLayout(d: usize): i32 { return load<i32>(d); }
+// @ts-ignore: decorator
+@inline export function dRows(d: usize): i32 { return load<i32>(d, 4); }
+// @ts-ignore: decorator
+@inline export function dCols(d: usize): i32 { return load<i32>(d, 8); }
+// @ts-ignore: decorator
+@inline export function dValues(d: usize): usize { return load<u32>(d, 12); }
+// @ts-ignore: decorator
+@inline export function dIndptr(d: usize): usize { return load<u32>(d, 16); }
+// @ts-ignore: decorator
+@inline export function dRowIdx(d: usize): usize { return load<u32>(d, 20); }
+// @ts-ignore: decorator
+@inline export function dMean(d: usize): usize { return load<u32>(d, 24); }
+// @ts-ignore: decorator
+@inline export function dInvScale(d: usize): usize { return load<u32>(d, 28); }
+// @ts-ignore: decorator
+@inline export function dColSum(d: usize): usize { return load<u32>(d, 32); }
+// @ts-ignore: decorator
+@inline export function dNormSqOverN(d: usize): usize { return load<u32>(d, 36); }

@@ -1,0 +1,20 @@
+// The exported surface of the l1l2 WebAssembly module. Every function takes byte
+// addresses into linear memory owned by the TypeScript façade; no kernel
+// allocates, so the façade's allocator is the only owner of memory.
+export { denseDot, denseAxpy, denseSum } from './denseColumn';
+export { cscDot, cscAxpy } from './cscColumn';
+export { columnStats } from './columnStats';
+export { elasticNetResidual } from './elasticNetResidual';
+export { elasticNetEpoch } from './elasticNetEpoch';
+export { elasticNetDualGap } from './elasticNetDualGap';
+export { elasticNetFit } from './elasticNetFit';
+
+/** First byte after the module's static data: the façade's heap starts here. */
+export function heapBase(): usize {
+  return __heap_base;
+}
+
+/** Whether this build uses f64x2 SIMD in its column kernels. */
+export function simdEnabled(): bool {
+  return ASC_FEATURE_SIMD;
+}

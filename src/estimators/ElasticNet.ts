@@ -1,0 +1,248 @@
+import { NotFittedError } from '../errors.js';
+import { toDesignMatrix, type MatrixInput } from '../matrix/DesignMatrix.js';
+import { selectEngine, type EngineName } from '../engine/selectEngine.js';
+import { linearPredict } from '../model/linearPredict.js';
+import { r2Score } from '../model/r2Score.js';
+import { ConvergenceWarning, emitWarning } from '../warnings.js';
+import {
+  checkBoolean, checkInteger, checkNonNegative, checkOneOf, checkPositive, checkUnitInterval, toCoefVector, toTargetVector,
+} from '../validation.js';
+
+/** Options of {@link ElasticNet} (and, without `l1Ratio`, of {@link Lasso}). */
+export interface ElasticNetOptions {
+  /** Overall penalty strength λ ≥ 0 (scikit-learn's `alpha`, glmnet's `lambda`). */
+  lambda: number;
+  /** Mix α ∈ [0, 1] between L1 (α = 1, the lasso) and L2 (α = 0, ridge). Default 0.5. scikit-learn's `l1_ratio`, glmnet's `alpha`. */
+  l1Ratio?: number;
+  /** Fit an unpenalized intercept b. Default true. */
+  fitIntercept?: boolean;
+  /**
+   * Penalize the coefficients of standardized features (each column centred and divided by its
+   * 1/n standard deviation, as glmnet does); coefficients are still returned on the original scale.
+   * Default false (scikit-learn's behaviour: the penalty applies to the raw coefficients).
+   */
+  standardize?: boolean;
+  /** Relative duality-gap tolerance: stop when gap ≤ tol·F(0). Default 1e-7. */
+  tol?: number;
+  /** Maximum number of coordinate-descent epochs (passes over all features). Default 10000. */
+  maxIter?: number;
+  /** Start the next `fit` from the previous solution when the number of features matches. Default false. */
+  warmStart?: boolean;
+  /** `'wasm'` (default; falls back to `'js'` with a warning where WebAssembly is unavailable) or `'js'`, the pure-TypeScript engine. */
+  engine?: EngineName;
+}
+
+/** Options of one {@link ElasticNet.fit} call. */
+export interface FitOptions {
+  /** Coefficients (original scale) to start coordinate descent from. */
+  initialCoef?: ArrayLike<number>;
+}
+
+interface FittedState {
+  coef: Float64Array;
+  intercept: number;
+  nIter: number;
+  dualGap: number;
+  gapTolerance: number;
+  objective: number;
+  converged: boolean;
+  engine: EngineName;
+}
+
+/**
+ * Elastic-net linear regression by cyclic coordinate descent with a duality-gap certificate.
+ *
+ * Minimizes, over coefficients w and an unpenalized intercept b,
+ *
+ *   F(w, b) = (1/(2n))·‖y − b − Xw‖² + λ·( α‖w‖₁ + (1−α)/2·‖w‖₂² )
+ *
+ * with λ = `lambda` and α = `l1Ratio` (with `standardize: true` the penalty applies to the
+ * coefficients of the standardized columns). This is scikit-learn's `ElasticNet(alpha=λ,
+ * l1_ratio=α)` and glmnet's `glmnet(x, y, alpha=α, lambda=λ, standardize=FALSE)`.
+ *
+ * Stopping rule: after an epoch the duality gap G(w) ≥ F(w) − F* is evaluated (in WASM);
+ * the fit is converged when G ≤ tol·F(0), where F(0) = (1/(2n))‖y − ȳ‖² is the objective of
+ * the intercept-only model. If `maxIter` epochs pass first, `converged` is false and a
+ * {@link ConvergenceWarning} carries the gap and epoch count.
+ *
+ * @example
+ * ```ts
+ * import { init, ElasticNet } from 'l1l2';
+ * await init();
+ * const model = new ElasticNet({ lambda: 0.1, l1Ratio: 0.5 }).fit([[0, 1], [1, 0], [2, 2], [3, 1]], [1, 2, 5, 5]);
+ * model.coef; model.intercept; model.dualGap; model.converged; // true
+ * model.predict([[4, 4]]);
+ * ```
+ */
+export class ElasticNet {
+  readonly lambda: number;
+  readonly l1Ratio: number;
+  readonly fitIntercept: boolean;
+  readonly standardize: boolean;
+  readonly tol: number;
+  readonly maxIter: number;
+  readonly warmStart: boolean;
+  readonly engine: EngineName;
+  #fitted: FittedState | undefined;
+
+  /**
+   * @throws {InvalidParameterError} λ negative or not finite, l1Ratio outside [0, 1], tol ≤ 0,
+   *   maxIter not a non-negative integer, a non-boolean flag, or an unknown engine.
+   */
+  constructor(options: ElasticNetOptions) {
+    const o = (options ?? {}) as Partial<ElasticNetOptions>;
+    this.lambda = checkNonNegative('lambda', o.lambda);
+    this.l1Ratio = checkUnitInterval('l1Ratio', o.l1Ratio ?? 0.5);
+    this.fitIntercept = checkBoolean('fitIntercept', o.fitIntercept ?? true);
+    this.standardize = checkBoolean('standardize', o.standardize ?? false);
+    this.tol = checkPositive('tol', o.tol ?? 1e-7);
+    this.maxIter = checkInteger('maxIter', o.maxIter ?? 10000, 0);
+    this.warmStart = checkBoolean('warmStart', o.warmStart ?? false);
+    this.engine = checkOneOf('engine', o.engine ?? 'wasm', ['wasm', 'js'] as const);
+  }
+
+  /**
+   * Fits the model. X: a {@link DenseMatrix}, a {@link CscMatrix} or an array of rows; y: n numbers.
+   * Inputs are validated before any work and never modified.
+   * @throws {ShapeMismatchError} y's length differs from X's rows, or initialCoef's from X's columns.
+   * @throws {EmptyDataError} X or y is empty.
+   * @throws {NonFiniteValueError} NaN or ±Infinity in X, y or initialCoef.
+   * @throws {WasmMemoryLimitError} the problem cannot fit in 4 GiB of WebAssembly memory.
+   */
+  fit(X: MatrixInput, y: ArrayLike<number>, options: FitOptions = {}): this {
+    const { matrix, owned } = toDesignMatrix(X);
+    try {
+      const n = matrix.nRows;
+      const p = matrix.nCols;
+      const target = toTargetVector(y, n);
+      let initialCoef: Float64Array | undefined;
+      if (options.initialCoef !== undefined) initialCoef = toCoefVector(options.initialCoef, p, 'initialCoef');
+      else if (this.warmStart && this.#fitted?.coef.length === p) initialCoef = this.#fitted.coef;
+
+      let yMean = 0;
+      if (this.fitIntercept) {
+        for (let i = 0; i < n; i++) yMean += target[i]!;
+        yMean /= n;
+      }
+      const yCentered = new Float64Array(n);
+      let nullObjective = 0;
+      for (let i = 0; i < n; i++) {
+        yCentered[i] = target[i]! - yMean;
+        nullObjective += yCentered[i]! * yCentered[i]!;
+      }
+      nullObjective /= 2 * n;
+      const gapTolerance = this.tol * nullObjective;
+
+      const engine = selectEngine(this.engine);
+      const solution = engine.solveElasticNet({
+        X: matrix,
+        yCentered,
+        fitIntercept: this.fitIntercept,
+        standardize: this.standardize,
+        l1: this.lambda * this.l1Ratio,
+        l2: this.lambda * (1 - this.l1Ratio),
+        gapTolerance,
+        maxEpochs: this.maxIter,
+        initialCoef,
+      });
+      const coef = new Float64Array(p);
+      let intercept = yMean;
+      for (let j = 0; j < p; j++) {
+        coef[j] = solution.coefScaled[j]! * solution.invScale[j]!;
+        intercept -= solution.mean[j]! * coef[j]!;
+      }
+      const converged = solution.gap <= gapTolerance;
+      this.#fitted = {
+        coef,
+        intercept: this.fitIntercept ? intercept : 0,
+        nIter: solution.epochs,
+        dualGap: solution.gap,
+        gapTolerance,
+        objective: solution.primal,
+        converged,
+        engine: engine.name,
+      };
+      if (!converged) emitWarning(new ConvergenceWarning(solution.gap, gapTolerance, solution.epochs));
+      return this;
+    } finally {
+      if (owned) matrix.dispose();
+    }
+  }
+
+  #state(member: string): FittedState {
+    if (!this.#fitted) throw new NotFittedError(this.constructor.name, member);
+    return this.#fitted;
+  }
+
+  /** Fitted coefficients w on the original scale of X (a copy). */
+  get coef(): Float64Array {
+    return this.#state('coef').coef.slice();
+  }
+
+  /** Fitted intercept b (0 when `fitIntercept` is false). */
+  get intercept(): number {
+    return this.#state('intercept').intercept;
+  }
+
+  /** Coordinate-descent epochs run. */
+  get nIter(): number {
+    return this.#state('nIter').nIter;
+  }
+
+  /** Duality gap at the returned solution: an upper bound on F(w) − min F. */
+  get dualGap(): number {
+    return this.#state('dualGap').dualGap;
+  }
+
+  /** The gap the fit had to reach: tol·F(0). */
+  get gapTolerance(): number {
+    return this.#state('gapTolerance').gapTolerance;
+  }
+
+  /** Objective F(w, b) at the returned solution (in the standardized space when `standardize`). */
+  get objective(): number {
+    return this.#state('objective').objective;
+  }
+
+  /** Whether dualGap ≤ gapTolerance. */
+  get converged(): boolean {
+    return this.#state('converged').converged;
+  }
+
+  /** The engine that ran the fit (`'js'` when WASM was requested but unavailable). */
+  get engineUsed(): EngineName {
+    return this.#state('engineUsed').engine;
+  }
+
+  /**
+   * Predictions ŷ = b + Xw.
+   * @throws {NotFittedError} before `fit`.
+   * @throws {ShapeMismatchError} X has a different number of columns than the training data.
+   */
+  predict(X: MatrixInput): Float64Array {
+    const state = this.#state('predict');
+    const { matrix, owned } = toDesignMatrix(X);
+    try {
+      toCoefVector(state.coef, matrix.nCols, 'X');
+      return linearPredict(matrix, state.coef, state.intercept);
+    } finally {
+      if (owned) matrix.dispose();
+    }
+  }
+
+  /**
+   * R² of the predictions on (X, y) (scikit-learn's `score`).
+   * @throws {NotFittedError} before `fit`.
+   */
+  score(X: MatrixInput, y: ArrayLike<number>): number {
+    const state = this.#state('score');
+    const { matrix, owned } = toDesignMatrix(X);
+    try {
+      const target = toTargetVector(y, matrix.nRows);
+      toCoefVector(state.coef, matrix.nCols, 'X');
+      return r2Score(target, linearPredict(matrix, state.coef, state.intercept));
+    } finally {
+      if (owned) matrix.dispose();
+    }
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * l1l2: L1/L2-regularized linear models with WebAssembly kernels.
+ *
+ * Gaussian objective (one definition everywhere):
+ *   F(w, b) = (1/(2n))·‖y − b − Xw‖² + λ·( α‖w‖₁ + (1−α)/2·‖w‖₂² )
+ *
+ * @packageDocumentation
+ */
+export { init, initSync, type InitOptions, type InitResult, type WasmBuild } from './wasm/runtime.js';
+export { DenseMatrix } from './matrix/DenseMatrix.js';
+export { CscMatrix, type CscArrays, type CooArrays } from './matrix/CscMatrix.js';
+export type { MatrixInput, DesignMatrix } from './matrix/DesignMatrix.js';
+export { ElasticNet, type ElasticNetOptions, type FitOptions } from './estimators/ElasticNet.js';
+export { Lasso, type LassoOptions } from './estimators/Lasso.js';
+export type { EngineName } from './engine/selectEngine.js';
+export { softThreshold } from './reference/softThreshold.js';
+export { r2Score } from './model/r2Score.js';
+export {
+  L1L2Error, ShapeMismatchError, EmptyDataError, NonFiniteValueError, InvalidParameterError,
+  MalformedCscError, NotFittedError, WasmMemoryLimitError,
+} from './errors.js';
+export { L1L2Warning, ConvergenceWarning, EngineFallbackWarning, setWarningHandler, type WarningHandler } from './warnings.js';

@@ -1,0 +1,54 @@
+import type { DesignMatrix } from '../matrix/DesignMatrix.js';
+
+/** Column statistics defining x̃_j = (x_j − mean_j)·invScale_j; see assembly/columnStats.ts. */
+export interface ColumnStats {
+  mean: Float64Array;
+  /** 0 marks an excluded (constant or all-zero) column. */
+  invScale: Float64Array;
+  /** Σ_i x_ij of the raw column. */
+  colSum: Float64Array;
+  /** ‖x̃_j‖²/n. */
+  normSqOverN: Float64Array;
+}
+
+/** Pure-TS reference of the `columnStats` kernel (two-pass sums; glmnet's 1/n standard deviation). */
+export function columnStats(X: DesignMatrix, fitIntercept: boolean, standardize: boolean): ColumnStats {
+  const n = X.nRows;
+  const p = X.nCols;
+  const stats: ColumnStats = {
+    mean: new Float64Array(p),
+    invScale: new Float64Array(p),
+    colSum: new Float64Array(p),
+    normSqOverN: new Float64Array(p),
+  };
+  const s = X.storage;
+  for (let j = 0; j < p; j++) {
+    const column: number[] = [];
+    if (s instanceof Float64Array) for (let i = 0; i < n; i++) column.push(s[j * n + i]!);
+    else for (let k = s.indptr[j]!; k < s.indptr[j + 1]!; k++) column.push(s.data[k]!);
+    const implicitZeros = n - column.length;
+    let sum = 0;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const x of column) {
+      sum += x;
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+    }
+    if (implicitZeros > 0) {
+      lo = Math.min(lo, 0);
+      hi = Math.max(hi, 0);
+    }
+    const mu = fitIntercept ? sum / n : 0;
+    let ss = 0;
+    for (const x of column) ss += (x - mu) * (x - mu);
+    ss += implicitZeros * mu * mu;
+    const excluded = fitIntercept ? lo === hi : lo === 0 && hi === 0;
+    const inv = excluded ? 0 : standardize ? 1 / Math.sqrt(ss / n) : 1;
+    stats.mean[j] = mu;
+    stats.invScale[j] = inv;
+    stats.colSum[j] = sum;
+    stats.normSqOverN[j] = excluded ? 0 : (ss * inv * inv) / n;
+  }
+  return stats;
+}

@@ -1,0 +1,22 @@
+/**
+ * @internal The functions exported by the l1l2 WebAssembly module (assembly/index.ts).
+ * Pointers are byte addresses in the module's memory; booleans are passed as 0/1.
+ */
+export interface KernelExports {
+  memory: WebAssembly.Memory;
+  heapBase(): number;
+  simdEnabled(): number;
+  denseDot(x: number, y: number, n: number): number;
+  denseAxpy(a: number, x: number, y: number, n: number): void;
+  denseSum(x: number, n: number): number;
+  cscDot(values: number, rows: number, start: number, end: number, v: number): number;
+  cscAxpy(a: number, values: number, rows: number, start: number, end: number, v: number): void;
+  columnStats(
+    layout: number, nRows: number, nCols: number, values: number, indptr: number, rows: number,
+    fitIntercept: number, standardize: number, mean: number, invScale: number, colSum: number, normSqOverN: number,
+  ): void;
+  elasticNetResidual(desc: number, yc: number, w: number, r: number): void;
+  elasticNetEpoch(desc: number, r: number, w: number, l1: number, l2: number): number;
+  elasticNetDualGap(desc: number, r: number, w: number, l1: number, l2: number, out: number): number;
+  elasticNetFit(desc: number, yc: number, r: number, w: number, l1: number, l2: number, gapTol: number, maxEpochs: number, out: number): number;
+}

@@ -1,0 +1,99 @@
+import type { DesignMatrix } from '../matrix/DesignMatrix.js';
+import type { WasmRuntime } from './runtime.js';
+import { WasmMemoryLimitError } from '../errors.js';
+
+/** Storage codes shared with assembly/designColumn.ts. */
+export const LAYOUT_DENSE = 0;
+export const LAYOUT_CSC = 1;
+
+/**
+ * @internal A design matrix copied into one runtime's WebAssembly memory. Created on
+ * the first WASM fit of a matrix and reused by every later fit, so X is copied once
+ * per dataset. Freed by the matrix's `dispose()`, or by a FinalizationRegistry when
+ * the matrix is garbage-collected undisposed.
+ */
+export interface ResidentCopy {
+  readonly runtime: WasmRuntime;
+  readonly layout: number;
+  readonly nRows: number;
+  readonly nCols: number;
+  /** Dense: column-major values; CSC: stored values. */
+  readonly values: number;
+  /** CSC column pointers (0 for dense). */
+  readonly indptr: number;
+  /** CSC row indices (0 for dense). */
+  readonly rows: number;
+  /** Bytes held. */
+  readonly bytes: number;
+  release(): void;
+}
+
+const copies = new WeakMap<object, ResidentCopy>();
+const finalizer = new FinalizationRegistry<ResidentCopy>((copy) => copy.release());
+
+/** @internal The matrix's copy in `runtime`'s memory, uploading it on first use. */
+export function residentCopyOf(matrix: DesignMatrix, runtime: WasmRuntime): ResidentCopy {
+  const existing = copies.get(matrix);
+  if (existing?.runtime === runtime) return existing;
+  if (existing) releaseResidentCopy(matrix);
+  const copy = upload(matrix, runtime);
+  copies.set(matrix, copy);
+  finalizer.register(matrix, copy, copy);
+  return copy;
+}
+
+/** @internal Frees the matrix's resident copy, if it has one. Idempotent. */
+export function releaseResidentCopy(matrix: object): void {
+  const copy = copies.get(matrix);
+  if (!copy) return;
+  copies.delete(matrix);
+  finalizer.unregister(copy);
+  copy.release();
+}
+
+function upload(matrix: DesignMatrix, runtime: WasmRuntime): ResidentCopy {
+  const { heap } = runtime;
+  const { nRows, nCols } = matrix;
+  const storage = matrix.storage;
+  if (storage instanceof Float64Array) {
+    const bytes = storage.length * 8;
+    if (bytes >= 2 ** 32) throw new WasmMemoryLimitError('X', bytes, heap.bytesInUse);
+    const values = heap.allocate(bytes, 'X');
+    heap.f64(values, storage.length).set(storage);
+    return makeCopy(runtime, LAYOUT_DENSE, nRows, nCols, values, 0, 0, bytes, [values]);
+  }
+  const nnz = storage.data.length;
+  const bytes = nnz * 12 + (nCols + 1) * 4;
+  if (bytes >= 2 ** 32) throw new WasmMemoryLimitError('X', bytes, heap.bytesInUse);
+  const held: number[] = [];
+  try {
+    const values = heap.allocate(Math.max(8, nnz * 8), 'X');
+    held.push(values);
+    const rows = heap.allocate(Math.max(4, nnz * 4), 'X');
+    held.push(rows);
+    const indptr = heap.allocate((nCols + 1) * 4, 'X');
+    held.push(indptr);
+    heap.f64(values, nnz).set(storage.data);
+    heap.i32(rows, nnz).set(storage.indices);
+    heap.i32(indptr, nCols + 1).set(storage.indptr);
+    return makeCopy(runtime, LAYOUT_CSC, nRows, nCols, values, indptr, rows, bytes, held);
+  } catch (error) {
+    for (const ptr of held) heap.free(ptr);
+    throw error;
+  }
+}
+
+function makeCopy(
+  runtime: WasmRuntime, layout: number, nRows: number, nCols: number,
+  values: number, indptr: number, rows: number, bytes: number, held: number[],
+): ResidentCopy {
+  let released = false;
+  return {
+    runtime, layout, nRows, nCols, values, indptr, rows, bytes,
+    release() {
+      if (released) return;
+      released = true;
+      for (const ptr of held) runtime.heap.free(ptr);
+    },
+  };
+}
