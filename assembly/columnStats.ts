@@ -1,9 +1,12 @@
 // Per-column statistics that define the implicit centring and scaling of X:
 //   x̃_j = (x_j − mean_j) · invScale_j
-// mean_j is the column mean when an intercept is fitted (else 0); with
-// standardization invScale_j = 1/sd_j where sd_j = sqrt((1/n)Σ(x_ij − mean_j)²)
-// (glmnet's convention), else 1. A column that is constant (or, without an
-// intercept, identically zero) gets invScale_j = 0: its coefficient is held at 0.
+// mean_j is the column mean when an intercept is fitted (else 0). With
+// standardization invScale_j = 1/sd_j, where sd_j = sqrt((1/n)Σ(x_ij − x̄_j)²) is the
+// centred 1/n standard deviation, as glmnet uses it, also when no intercept is
+// fitted (glmnet then scales by the centred sd without centring); else invScale_j = 1.
+// Excluded columns get invScale_j = 0 and a coefficient held at 0: constant columns
+// when an intercept is fitted or the data are standardized (they carry no
+// information, or cannot be scaled), and all-zero columns always.
 // X itself is never modified: sparse X stays sparse.
 import { LAYOUT_DENSE } from './designColumn';
 
@@ -18,7 +21,7 @@ export function columnStats(
 ): void {
   const n = <f64>nRows;
   for (let j: i32 = 0; j < nCols; j++) {
-    let sum: f64 = 0;
+    let sum: f64 = 0, sumSq: f64 = 0;
     let lo: f64 = Infinity, hi: f64 = -Infinity;
     let start: i32 = 0, end: i32 = 0;
     let col: usize = 0;
@@ -27,6 +30,7 @@ export function columnStats(
       for (let i: i32 = 0; i < nRows; i++) {
         const x = load<f64>(col + (<usize>i << 3));
         sum += x;
+        sumSq += x * x;
         if (x < lo) lo = x;
         if (x > hi) hi = x;
       }
@@ -36,6 +40,7 @@ export function columnStats(
       for (let k = start; k < end; k++) {
         const x = load<f64>(values + (<usize>k << 3));
         sum += x;
+        sumSq += x * x;
         if (x < lo) lo = x;
         if (x > hi) hi = x;
       }
@@ -44,26 +49,27 @@ export function columnStats(
         if (0 > hi) hi = 0;
       }
     }
-    const mu: f64 = fitIntercept ? sum / n : 0;
-    let ss: f64 = 0;
+    const xbar = sum / n;
+    let ssCentred: f64 = 0;
     if (layout == LAYOUT_DENSE) {
       for (let i: i32 = 0; i < nRows; i++) {
-        const d = load<f64>(col + (<usize>i << 3)) - mu;
-        ss += d * d;
+        const d = load<f64>(col + (<usize>i << 3)) - xbar;
+        ssCentred += d * d;
       }
     } else {
       for (let k = start; k < end; k++) {
-        const d = load<f64>(values + (<usize>k << 3)) - mu;
-        ss += d * d;
+        const d = load<f64>(values + (<usize>k << 3)) - xbar;
+        ssCentred += d * d;
       }
-      ss += <f64>(nRows - (end - start)) * mu * mu;
+      ssCentred += <f64>(nRows - (end - start)) * xbar * xbar;
     }
-    // Constant columns carry no information once centred; an all-zero column
-    // carries none at all. Both are excluded (exact test, no threshold).
-    const excluded = nRows == 0 || (fitIntercept ? lo == hi : (lo == 0 && hi == 0));
+    const constant = lo == hi;
+    const excluded = (fitIntercept || standardize) ? constant : (lo == 0 && hi == 0);
     let inv: f64 = 0;
-    if (!excluded) inv = standardize ? 1.0 / Math.sqrt(ss / n) : 1.0;
-    store<f64>(mean + (<usize>j << 3), mu);
+    if (!excluded) inv = standardize ? 1.0 / Math.sqrt(ssCentred / n) : 1.0;
+    // ‖x_j − mean_j‖²: centred when the intercept is fitted, raw otherwise.
+    const ss = fitIntercept ? ssCentred : sumSq;
+    store<f64>(mean + (<usize>j << 3), fitIntercept ? xbar : 0);
     store<f64>(invScale + (<usize>j << 3), inv);
     store<f64>(colSum + (<usize>j << 3), sum);
     store<f64>(normSqOverN + (<usize>j << 3), excluded ? 0 : (ss * inv * inv) / n);

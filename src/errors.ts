@@ -62,6 +62,17 @@ export class WasmMemoryLimitError extends L1L2Error {
   }
 }
 
+/** A data file could not be parsed: `line` and `column` (1-based) locate the problem. */
+export class DataFormatError extends L1L2Error {
+  readonly line: number;
+  readonly column: number;
+  constructor(argument: string, line: number, column: number, reason: string) {
+    super(argument, `${argument}, line ${line}, column ${column}: ${reason}`);
+    this.line = line;
+    this.column = column;
+  }
+}
+
 function formatBytes(bytes: number): string {
   if (bytes >= 2 ** 30) return `${(bytes / 2 ** 30).toFixed(2)} GiB`;
   if (bytes >= 2 ** 20) return `${(bytes / 2 ** 20).toFixed(1)} MiB`;

@@ -15,8 +15,11 @@ export { Lasso, type LassoOptions } from './estimators/Lasso.js';
 export type { EngineName } from './engine/selectEngine.js';
 export { softThreshold } from './reference/softThreshold.js';
 export { r2Score } from './model/r2Score.js';
+export { lambdaMax, type LambdaMaxOptions } from './model/lambdaMax.js';
+export { parseNumericCsv, type NumericTable } from './io/parseNumericCsv.js';
+export { loadDiabetes, type Dataset } from './datasets/diabetes.js';
 export {
   L1L2Error, ShapeMismatchError, EmptyDataError, NonFiniteValueError, InvalidParameterError,
-  MalformedCscError, NotFittedError, WasmMemoryLimitError,
+  MalformedCscError, NotFittedError, WasmMemoryLimitError, DataFormatError,
 } from './errors.js';
 export { L1L2Warning, ConvergenceWarning, EngineFallbackWarning, setWarningHandler, type WarningHandler } from './warnings.js';

@@ -3,6 +3,7 @@ import { toDesignMatrix, type MatrixInput } from '../matrix/DesignMatrix.js';
 import { selectEngine, type EngineName } from '../engine/selectEngine.js';
 import { linearPredict } from '../model/linearPredict.js';
 import { r2Score } from '../model/r2Score.js';
+import { centerTarget } from '../model/centerTarget.js';
 import { ConvergenceWarning, emitWarning } from '../warnings.js';
 import {
   checkBoolean, checkInteger, checkNonNegative, checkOneOf, checkPositive, checkUnitInterval, toCoefVector, toTargetVector,
@@ -17,9 +18,11 @@ export interface ElasticNetOptions {
   /** Fit an unpenalized intercept b. Default true. */
   fitIntercept?: boolean;
   /**
-   * Penalize the coefficients of standardized features (each column centred and divided by its
-   * 1/n standard deviation, as glmnet does); coefficients are still returned on the original scale.
-   * Default false (scikit-learn's behaviour: the penalty applies to the raw coefficients).
+   * Penalize the coefficients of standardized features, as glmnet's `standardize = TRUE`: each
+   * column is divided by its centred 1/n standard deviation sqrt((1/n)Σ(x_ij − x̄_j)²) (and centred
+   * when an intercept is fitted); coefficients are still returned on the original scale. Done
+   * implicitly: X is never copied or densified. Default false (scikit-learn's behaviour: the
+   * penalty applies to the raw coefficients).
    */
   standardize?: boolean;
   /** Relative duality-gap tolerance: stop when gap ≤ tol·F(0). Default 1e-7. */
@@ -119,18 +122,7 @@ export class ElasticNet {
       if (options.initialCoef !== undefined) initialCoef = toCoefVector(options.initialCoef, p, 'initialCoef');
       else if (this.warmStart && this.#fitted?.coef.length === p) initialCoef = this.#fitted.coef;
 
-      let yMean = 0;
-      if (this.fitIntercept) {
-        for (let i = 0; i < n; i++) yMean += target[i]!;
-        yMean /= n;
-      }
-      const yCentered = new Float64Array(n);
-      let nullObjective = 0;
-      for (let i = 0; i < n; i++) {
-        yCentered[i] = target[i]! - yMean;
-        nullObjective += yCentered[i]! * yCentered[i]!;
-      }
-      nullObjective /= 2 * n;
+      const { yCentered, mean: yMean, nullObjective } = centerTarget(target, this.fitIntercept);
       const gapTolerance = this.tol * nullObjective;
 
       const engine = selectEngine(this.engine);

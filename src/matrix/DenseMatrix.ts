@@ -32,12 +32,19 @@ export class DenseMatrix {
   /**
    * From an array of rows (`rows[i][j]` is sample i, feature j).
    * @throws {EmptyDataError} `rows` is empty or its rows have no entries.
+   * @throws {InvalidParameterError} an element of `rows` is not an array.
    * @throws {ShapeMismatchError} rows of different lengths.
    * @throws {NonFiniteValueError} a NaN or ±Infinity entry.
    */
   static fromRows(rows: ArrayLike<ArrayLike<number>>, argument = 'X'): DenseMatrix {
     if (rows.length === 0) throw new EmptyDataError(argument, `${argument} has no rows`);
     const nRows = rows.length;
+    for (let i = 0; i < nRows; i++) {
+      const row = rows[i] as unknown;
+      if (row === null || typeof row !== 'object' || typeof (row as ArrayLike<number>).length !== 'number') {
+        throw new InvalidParameterError(argument, `${argument}[${i}] is not an array of numbers (X must be an array of rows)`);
+      }
+    }
     const nCols = rows[0]!.length;
     if (nCols === 0) throw new EmptyDataError(argument, `${argument} has no columns`);
     const data = new Float64Array(nRows * nCols);

@@ -11,7 +11,12 @@ export interface ColumnStats {
   normSqOverN: Float64Array;
 }
 
-/** Pure-TS reference of the `columnStats` kernel (two-pass sums; glmnet's 1/n standard deviation). */
+/**
+ * Pure-TS reference of the `columnStats` kernel: glmnet's standardization (the centred
+ * 1/n standard deviation, also without an intercept), two-pass sums. Constant columns
+ * are excluded when an intercept is fitted or the data are standardized; all-zero
+ * columns always.
+ */
 export function columnStats(X: DesignMatrix, fitIntercept: boolean, standardize: boolean): ColumnStats {
   const n = X.nRows;
   const p = X.nCols;
@@ -28,10 +33,12 @@ export function columnStats(X: DesignMatrix, fitIntercept: boolean, standardize:
     else for (let k = s.indptr[j]!; k < s.indptr[j + 1]!; k++) column.push(s.data[k]!);
     const implicitZeros = n - column.length;
     let sum = 0;
+    let sumSq = 0;
     let lo = Infinity;
     let hi = -Infinity;
     for (const x of column) {
       sum += x;
+      sumSq += x * x;
       lo = Math.min(lo, x);
       hi = Math.max(hi, x);
     }
@@ -39,13 +46,15 @@ export function columnStats(X: DesignMatrix, fitIntercept: boolean, standardize:
       lo = Math.min(lo, 0);
       hi = Math.max(hi, 0);
     }
-    const mu = fitIntercept ? sum / n : 0;
-    let ss = 0;
-    for (const x of column) ss += (x - mu) * (x - mu);
-    ss += implicitZeros * mu * mu;
-    const excluded = fitIntercept ? lo === hi : lo === 0 && hi === 0;
-    const inv = excluded ? 0 : standardize ? 1 / Math.sqrt(ss / n) : 1;
-    stats.mean[j] = mu;
+    const xbar = sum / n;
+    let ssCentred = 0;
+    for (const x of column) ssCentred += (x - xbar) * (x - xbar);
+    ssCentred += implicitZeros * xbar * xbar;
+    const constant = lo === hi;
+    const excluded = fitIntercept || standardize ? constant : lo === 0 && hi === 0;
+    const inv = excluded ? 0 : standardize ? 1 / Math.sqrt(ssCentred / n) : 1;
+    const ss = fitIntercept ? ssCentred : sumSq;
+    stats.mean[j] = fitIntercept ? xbar : 0;
     stats.invScale[j] = inv;
     stats.colSum[j] = sum;
     stats.normSqOverN[j] = excluded ? 0 : (ss * inv * inv) / n;

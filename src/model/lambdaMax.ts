@@ -1,0 +1,55 @@
+import { toDesignMatrix, type MatrixInput } from '../matrix/DesignMatrix.js';
+import { columnStats } from '../reference/columnStats.js';
+import { columnDot } from '../reference/columnOps.js';
+import { centerTarget } from './centerTarget.js';
+import { checkBoolean, checkUnitInterval, toTargetVector } from '../validation.js';
+import { InvalidParameterError } from '../errors.js';
+
+/** Options of {@link lambdaMax}. */
+export interface LambdaMaxOptions {
+  /** α, the L1 share of the penalty, in (0, 1]. Default 1 (lasso). */
+  l1Ratio?: number;
+  /** Default true. */
+  fitIntercept?: boolean;
+  /** Default false. */
+  standardize?: boolean;
+}
+
+/**
+ * The smallest λ at which every coefficient is exactly zero:
+ *
+ *   λ_max = max_j |x̃_jᵀ(y − ȳ)| / (n·α)
+ *
+ * (x̃_j the centred, and with `standardize` scaled, column; ȳ = 0 without an intercept).
+ * At w = 0 the gradient of the loss is −X̃ᵀ(y − ȳ)/n, and soft-thresholding keeps w_j at 0
+ * exactly while |x̃_jᵀ(y − ȳ)|/n ≤ λα. Regularization paths start here.
+ *
+ * @throws {InvalidParameterError} l1Ratio is 0 (ridge never zeroes coefficients: λ_max = ∞) or outside [0, 1].
+ * @example
+ * ```ts
+ * const lmax = lambdaMax(X, y);             // lasso
+ * new Lasso({ lambda: lmax }).fit(X, y).coef; // all zeros
+ * ```
+ */
+export function lambdaMax(X: MatrixInput, y: ArrayLike<number>, options: LambdaMaxOptions = {}): number {
+  const l1Ratio = checkUnitInterval('l1Ratio', options.l1Ratio ?? 1);
+  if (l1Ratio === 0) throw new InvalidParameterError('l1Ratio', 'l1Ratio must be > 0: with a pure L2 penalty no finite λ zeroes the coefficients');
+  const fitIntercept = checkBoolean('fitIntercept', options.fitIntercept ?? true);
+  const standardize = checkBoolean('standardize', options.standardize ?? false);
+  const { matrix, owned } = toDesignMatrix(X);
+  try {
+    const n = matrix.nRows;
+    const { yCentered } = centerTarget(toTargetVector(y, n), fitIntercept);
+    const stats = columnStats(matrix, fitIntercept, standardize);
+    // Σ_i ỹ_i = 0 with an intercept, so x̃_jᵀỹ = invScale_j·x_jᵀỹ.
+    let best = 0;
+    for (let j = 0; j < matrix.nCols; j++) {
+      const inv = stats.invScale[j]!;
+      if (inv === 0) continue;
+      best = Math.max(best, Math.abs(inv * columnDot(matrix, j, yCentered)));
+    }
+    return best / (n * l1Ratio);
+  } finally {
+    if (owned) matrix.dispose();
+  }
+}
