@@ -46,14 +46,18 @@ describe('published package', () => {
     expect(bundle).not.toMatch(/\brequire\(/);
   });
 
-  test('the type declarations compile in a strict consumer project', () => {
-    const tsc = `${root}/node_modules/typescript/bin/tsc`;
-    let output = '';
-    try {
-      execFileSync(process.execPath, [tsc, '-p', 'tests/consumer/tsconfig.json'], { cwd: root, encoding: 'utf8' });
-    } catch (error) {
-      output = String((error as { stdout?: string }).stdout ?? error);
-    }
-    expect(output).toBe('');
-  });
+  // Two consumers: one with ESNext.Disposable in its lib, one with plain ES2022 (the
+  // declarations must bring the Symbol.dispose typing they use).
+  for (const config of ['tsconfig.json', 'tsconfig.es2022.json']) {
+    test(`the type declarations compile in a strict consumer project (${config})`, () => {
+      const tsc = `${root}/node_modules/typescript/bin/tsc`;
+      let output = '';
+      try {
+        execFileSync(process.execPath, [tsc, '-p', `tests/consumer/${config}`], { cwd: root, encoding: 'utf8' });
+      } catch (error) {
+        output = String((error as { stdout?: string }).stdout ?? error);
+      }
+      expect(output).toBe('');
+    });
+  }
 });

@@ -1,3 +1,4 @@
+/// <reference lib="esnext.disposable" preserve="true" />
 import { EmptyDataError, InvalidParameterError, MalformedCscError, NonFiniteValueError, ShapeMismatchError } from '../errors.js';
 import { releaseResidentCopy } from '../wasm/residentDesign.js';
 import type { DenseMatrix } from './DenseMatrix.js';

@@ -1,3 +1,4 @@
+/// <reference lib="esnext.disposable" preserve="true" />
 import { EmptyDataError, InvalidParameterError, NonFiniteValueError, ShapeMismatchError } from '../errors.js';
 import { releaseResidentCopy } from '../wasm/residentDesign.js';
 
