@@ -52,11 +52,11 @@ export class NotFittedError extends L1L2Error {
 export class WasmMemoryLimitError extends L1L2Error {
   /** Bytes that were requested. */
   readonly requestedBytes: number;
-  constructor(argument: string, requestedBytes: number, inUseBytes: number) {
+  constructor(argument: string, requestedBytes: number, inUseBytes: number, hint = "Use a smaller problem, or engine: 'js'.") {
     super(
       argument,
       `${argument} needs ${formatBytes(requestedBytes)} of WebAssembly memory, but wasm32 memory is limited to 4 GiB ` +
-        `(${formatBytes(inUseBytes)} already in use). Use a smaller problem, a sparse (CscMatrix) X, or engine: 'js'.`,
+        `(${formatBytes(inUseBytes)} already in use). ${hint}`,
     );
     this.requestedBytes = requestedBytes;
   }

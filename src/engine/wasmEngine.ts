@@ -1,7 +1,9 @@
 import type { Engine, ElasticNetRequest, ElasticNetSolution } from './Engine.js';
 import { scaleWarmStart } from './Engine.js';
 import type { WasmRuntime } from '../wasm/runtime.js';
-import { residentCopyOf } from '../wasm/residentDesign.js';
+import { residentCopyOf, uploadBytes } from '../wasm/residentDesign.js';
+import { WASM32_MAX_BYTES } from '../wasm/WasmHeap.js';
+import { WasmMemoryLimitError } from '../errors.js';
 
 /** Byte layout of the per-fit workspace: one allocation, carved into 16-byte-aligned parts. */
 function workspaceLayout(n: number, p: number) {
@@ -29,9 +31,12 @@ export function createWasmEngine(runtime: WasmRuntime): Engine {
       const X = request.X;
       const n = X.nRows;
       const p = X.nCols;
-      const copy = residentCopyOf(X, runtime);
       const { offsets, total } = workspaceLayout(n, p);
-      const base = heap.allocate(total, 'workspace');
+      // Check the whole need (X's first upload plus the workspace) before copying anything.
+      const needed = uploadBytes(X, runtime) + total;
+      if (needed > WASM32_MAX_BYTES - heap.bytesInUse) throw new WasmMemoryLimitError('X', needed, heap.bytesInUse);
+      const copy = residentCopyOf(X, runtime);
+      const base = heap.allocate(total, 'X');
       try {
         const at = (key: keyof typeof offsets) => base + offsets[key];
         kernels.columnStats(

@@ -62,34 +62,40 @@ export class CscMatrix {
 
   /**
    * From CSC arrays (copied).
-   * @throws {MalformedCscError} indptr of the wrong length, not starting at 0, decreasing, or not ending at nnz;
-   *   indices and data of different lengths; a row index that is not an integer in [0, nRows), or not strictly
+   * @throws {MalformedCscError} a missing array; indptr of the wrong length, not starting at 0, decreasing, or
+   *   beyond 2^31 − 1; indices or data whose length differs from indptr[nCols]; a row index that is not an integer in [0, nRows), or not strictly
    *   increasing within its column.
    * @throws {NonFiniteValueError} a NaN or ±Infinity value.
    */
   static fromCsc(arrays: CscArrays, argument = 'X'): CscMatrix {
     const { nRows, nCols } = arrays;
     checkDims(nRows, nCols, argument);
-    const nnz = arrays.data.length;
+    for (const name of ['indptr', 'indices', 'data'] as const) requireArrayLike(arrays[name], name, MalformedCscError);
     if (arrays.indptr.length !== nCols + 1) {
       throw new MalformedCscError('indptr', `indptr must have nCols + 1 = ${nCols + 1} entries, got ${arrays.indptr.length}`);
     }
-    if (arrays.indices.length !== nnz) {
-      throw new MalformedCscError('indices', `indices has ${arrays.indices.length} entries but data has ${nnz}`);
-    }
-    if (nnz > 2 ** 31 - 1) throw new MalformedCscError('data', `at most 2^31 − 1 stored entries are supported, got ${nnz}`);
+    // indptr is checked on the raw values, before they are narrowed to 32 bits.
     const indptr = new Int32Array(nCols + 1);
     if (arrays.indptr[0] !== 0) throw new MalformedCscError('indptr', `indptr[0] must be 0, got ${arrays.indptr[0]}`);
-    for (let j = 0; j <= nCols; j++) {
+    for (let j = 1; j <= nCols; j++) {
       const v = arrays.indptr[j]!;
       if (!Number.isInteger(v)) throw new MalformedCscError('indptr', `indptr[${j}] = ${v} is not an integer`);
-      if (j > 0 && v < indptr[j - 1]!) {
+      if (v < indptr[j - 1]!) {
         throw new MalformedCscError('indptr', `indptr must be non-decreasing, but indptr[${j}] = ${v} < indptr[${j - 1}] = ${indptr[j - 1]}`);
       }
+      if (v > 2 ** 31 - 1) throw new MalformedCscError('indptr', `indptr[${j}] = ${v}: at most 2^31 − 1 stored entries are supported`);
       indptr[j] = v;
     }
-    if (indptr[nCols] !== nnz) {
-      throw new MalformedCscError('indptr', `indptr[nCols] = ${indptr[nCols]} must equal the number of stored entries ${nnz}`);
+    const nnz = indptr[nCols]!;
+    // Of indptr[nCols], indices.length and data.length, name the one that disagrees.
+    if (arrays.indices.length === arrays.data.length && arrays.data.length !== nnz) {
+      throw new MalformedCscError('indptr', `indptr[nCols] = ${nnz} must equal the number of stored entries ${arrays.data.length}`);
+    }
+    if (arrays.indices.length !== nnz) {
+      throw new MalformedCscError('indices', `indices has ${arrays.indices.length} entries but indptr[nCols] = ${nnz}`);
+    }
+    if (arrays.data.length !== nnz) {
+      throw new MalformedCscError('data', `data has ${arrays.data.length} entries but indptr[nCols] = ${nnz}`);
     }
     const indices = new Int32Array(nnz);
     const data = new Float64Array(nnz);
@@ -116,16 +122,19 @@ export class CscMatrix {
   /**
    * From (row, column, value) triplets in any order; duplicate positions are summed
    * (as scipy's coo → csc conversion does).
-   * @throws {ShapeMismatchError} rows, cols and values of different lengths.
-   * @throws {InvalidParameterError} a row or column index out of range or not an integer.
+   * @throws {ShapeMismatchError} rows, cols and values of different lengths (names the odd one out).
+   * @throws {InvalidParameterError} a missing array; a row or column index out of range or not an integer.
    * @throws {NonFiniteValueError} a NaN or ±Infinity value.
    */
   static fromCoo(arrays: CooArrays, argument = 'X'): CscMatrix {
     const { nRows, nCols, rows, cols, values } = arrays;
     checkDims(nRows, nCols, argument);
+    for (const name of ['rows', 'cols', 'values'] as const) requireArrayLike(arrays[name], name, InvalidParameterError);
     const m = values.length;
     if (rows.length !== m || cols.length !== m) {
-      throw new ShapeMismatchError('rows', `rows (${rows.length}), cols (${cols.length}) and values (${m}) must have the same length`);
+      // Name the array whose length disagrees with the other two.
+      const odd = rows.length === m ? 'cols' : cols.length === m ? 'rows' : rows.length === cols.length ? 'values' : 'cols';
+      throw new ShapeMismatchError(odd, `rows (${rows.length}), cols (${cols.length}) and values (${m}) must have the same length`);
     }
     const counts = new Int32Array(nCols + 1);
     for (let k = 0; k < m; k++) {
@@ -215,6 +224,12 @@ export class CscMatrix {
 
   [Symbol.dispose](): void {
     this.dispose();
+  }
+}
+
+function requireArrayLike(value: unknown, name: string, ErrorClass: typeof MalformedCscError | typeof InvalidParameterError): void {
+  if (value === null || typeof value !== 'object' || typeof (value as ArrayLike<number>).length !== 'number') {
+    throw new ErrorClass(name, `${name} must be an array of numbers, got ${value === null ? 'null' : typeof value}`);
   }
 }
 

@@ -6,6 +6,8 @@ import { WasmMemoryLimitError } from '../errors.js';
 export const LAYOUT_DENSE = 0;
 export const LAYOUT_CSC = 1;
 
+const DENSE_HINT = "Use a smaller problem, a sparse CscMatrix if most entries are zero, or engine: 'js'.";
+
 /**
  * @internal A design matrix copied into one runtime's WebAssembly memory. Created on
  * the first WASM fit of a matrix and reused by every later fit, so X is copied once
@@ -42,6 +44,14 @@ export function residentCopyOf(matrix: DesignMatrix, runtime: WasmRuntime): Resi
   return copy;
 }
 
+/** @internal Bytes a first upload of the matrix to `runtime` would take (0 when it is already resident there). */
+export function uploadBytes(matrix: DesignMatrix, runtime: WasmRuntime): number {
+  if (copies.get(matrix)?.runtime === runtime) return 0;
+  const storage = matrix.storage;
+  if (storage instanceof Float64Array) return storage.length * 8;
+  return storage.data.length * 12 + (matrix.nCols + 1) * 4;
+}
+
 /** @internal Frees the matrix's resident copy, if it has one. Idempotent. */
 export function releaseResidentCopy(matrix: object): void {
   const copy = copies.get(matrix);
@@ -57,7 +67,7 @@ function upload(matrix: DesignMatrix, runtime: WasmRuntime): ResidentCopy {
   const storage = matrix.storage;
   if (storage instanceof Float64Array) {
     const bytes = storage.length * 8;
-    if (bytes >= 2 ** 32) throw new WasmMemoryLimitError('X', bytes, heap.bytesInUse);
+    if (bytes >= 2 ** 32) throw new WasmMemoryLimitError('X', bytes, heap.bytesInUse, DENSE_HINT);
     const values = heap.allocate(bytes, 'X');
     heap.f64(values, storage.length).set(storage);
     return makeCopy(runtime, LAYOUT_DENSE, nRows, nCols, values, 0, 0, bytes, [values]);
