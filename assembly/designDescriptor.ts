@@ -1,5 +1,5 @@
 // A design matrix is described to the kernels by a 40-byte block in linear
-// memory, written by the TypeScript façade (src/wasm/DesignDescriptor.ts):
+// memory, written by the TypeScript façade (src/engine/wasmEngine.ts):
 //
 //   offset  field        meaning
 //   0       layout       LAYOUT_DENSE or LAYOUT_CSC

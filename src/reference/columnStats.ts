@@ -27,20 +27,23 @@ export function columnStats(X: DesignMatrix, fitIntercept: boolean, standardize:
     normSqOverN: new Float64Array(p),
   };
   const s = X.storage;
+  const dense = s instanceof Float64Array;
   for (let j = 0; j < p; j++) {
-    const column: number[] = [];
-    if (s instanceof Float64Array) for (let i = 0; i < n; i++) column.push(s[j * n + i]!);
-    else for (let k = s.indptr[j]!; k < s.indptr[j + 1]!; k++) column.push(s.data[k]!);
-    const implicitZeros = n - column.length;
+    // Stored entries of column j: positions [begin, end) of the dense column or of the CSC arrays.
+    const values = dense ? s : s.data;
+    const begin = dense ? j * n : s.indptr[j]!;
+    const end = dense ? begin + n : s.indptr[j + 1]!;
+    const implicitZeros = n - (end - begin);
     let sum = 0;
     let sumSq = 0;
     let lo = Infinity;
     let hi = -Infinity;
-    for (const x of column) {
+    for (let k = begin; k < end; k++) {
+      const x = values[k]!;
       sum += x;
       sumSq += x * x;
-      lo = Math.min(lo, x);
-      hi = Math.max(hi, x);
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
     }
     if (implicitZeros > 0) {
       lo = Math.min(lo, 0);
@@ -48,7 +51,7 @@ export function columnStats(X: DesignMatrix, fitIntercept: boolean, standardize:
     }
     const xbar = sum / n;
     let ssCentred = 0;
-    for (const x of column) ssCentred += (x - xbar) * (x - xbar);
+    for (let k = begin; k < end; k++) ssCentred += (values[k]! - xbar) * (values[k]! - xbar);
     ssCentred += implicitZeros * xbar * xbar;
     const constant = lo === hi;
     const excluded = fitIntercept || standardize ? constant : lo === 0 && hi === 0;
