@@ -32,3 +32,45 @@ export function cscAxpy(a: f64, values: usize, rows: usize, start: i32, end: i32
     store<f64>(p, load<f64>(p) + a * load<f64>(values + (<usize>k << 3)));
   }
 }
+
+/**
+ * v[rows[k]] += a·(values[k] − mu) for k in [start, end): the centred update of a
+ * column that stores every row (so no implicit zeros need the mean).
+ */
+export function cscCenteredAxpy(a: f64, values: usize, rows: usize, start: i32, end: i32, v: usize, mu: f64): void {
+  for (let k = start; k < end; k++) {
+    const p = v + (<usize>load<i32>(rows + (<usize>k << 2)) << 3);
+    store<f64>(p, load<f64>(p) + a * (load<f64>(values + (<usize>k << 3)) - mu));
+  }
+}
+
+/** Σ_k v[rows[k]] of the last cscCenteredDot call (AssemblyScript returns one value). */
+export let cscGatherSum: f64 = 0;
+
+/**
+ * Σ_k (values[k] − mu)·v[rows[k]] for k in [start, end), the stored part of the dot
+ * product with the centred column; also leaves Σ_k v[rows[k]] in cscGatherSum, from
+ * which the caller adds the implicit zeros' part −mu·Σ_{i not stored} v_i.
+ */
+export function cscCenteredDot(values: usize, rows: usize, start: i32, end: i32, v: usize, mu: f64): f64 {
+  let s0: f64 = 0, s1: f64 = 0, g0: f64 = 0, g1: f64 = 0;
+  let k = start;
+  const end2 = start + ((end - start) & ~1);
+  for (; k < end2; k += 2) {
+    const pv = values + (<usize>k << 3);
+    const pr = rows + (<usize>k << 2);
+    const r0 = load<f64>(v + (<usize>load<i32>(pr) << 3));
+    const r1 = load<f64>(v + (<usize>load<i32>(pr, 4) << 3));
+    s0 += (load<f64>(pv) - mu) * r0;
+    s1 += (load<f64>(pv, 8) - mu) * r1;
+    g0 += r0;
+    g1 += r1;
+  }
+  if (k < end) {
+    const r0 = load<f64>(v + (<usize>load<i32>(rows + (<usize>k << 2)) << 3));
+    s0 += (load<f64>(values + (<usize>k << 3)) - mu) * r0;
+    g0 += r0;
+  }
+  cscGatherSum = g0 + g1;
+  return s0 + s1;
+}

@@ -1,4 +1,4 @@
-import { columnDot } from './designColumn';
+import { centeredColumnDot } from './designColumn';
 import { denseDot, denseSum } from './denseColumn';
 import * as D from './designDescriptor';
 
@@ -19,7 +19,7 @@ import * as D from './designDescriptor';
  *      G₂ = −Σ w_j·g_j + l1‖w‖₁ + (l2/2)‖w‖² + Σ_j (|g_j| − l1)₊² / (2·l2)
  *    (meaningful for ridge, l1 = 0, where G₁ degenerates).
  *
- * Columns are centred implicitly: x̃_jᵀr = invScale_j·(x_jᵀr − mean_j·Σ_i r_i).
+ * Columns are centred implicitly (see designColumn.ts): x̃_jᵀr = invScale_j·(x_j − mean_j)ᵀr.
  * Writes out[0] = primal F(w), out[1] = dual value F(w) − gap, out[2] = gap; returns the gap.
  */
 export function elasticNetDualGap(desc: usize, r: usize, w: usize, l1: f64, l2: f64, out: usize): f64 {
@@ -37,7 +37,7 @@ export function elasticNetDualGap(desc: usize, r: usize, w: usize, l1: f64, l2: 
     const inv = load<f64>(invScale + o);
     if (inv == 0) continue;
     const wj = load<f64>(w + o);
-    const g = inv * (columnDot(layout, n, values, indptr, rows, j, r) - load<f64>(mean + o) * sumR) * invN;
+    const g = inv * centeredColumnDot(layout, n, values, indptr, rows, j, r, load<f64>(mean + o), sumR) * invN;
     wl1 += Math.abs(wj);
     wl2 += wj * wj;
     wg += wj * g;

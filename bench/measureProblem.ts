@@ -1,7 +1,8 @@
 import type { WasmRuntime } from '../src/wasm/runtime.js';
 import { residentCopyOf } from '../src/wasm/residentDesign.js';
 import { generateProblem, problemLabel, type Problem, type ProblemSpec } from './problems.js';
-import { centered, lambdaMax } from './lambdaMax.js';
+import { lambdaMax } from '../src/model/lambdaMax.js';
+import { centerTarget } from '../src/model/centerTarget.js';
 import { interleaved, timeOnce, type RepetitionPolicy, type Samples } from './timing.js';
 import type { EpochState } from './epochState.js';
 import { WasmEpochState } from './wasmEpochState.js';
@@ -101,7 +102,7 @@ export function measureProblem(spec: ProblemSpec, runtime: WasmRuntime, settings
   const problem: Problem = generateProblem(spec);
   const lmax = lambdaMax(problem.X, problem.y);
   const lambda = settings.lambdaFraction * lmax;
-  const yc = centered(problem.y);
+  const { yCentered: yc } = centerTarget(problem.y, true);
   let nullObjective = 0;
   for (const v of yc) nullObjective += v * v;
   nullObjective /= 2 * yc.length;

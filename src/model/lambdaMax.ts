@@ -1,6 +1,6 @@
 import { toDesignMatrix, type MatrixInput } from '../matrix/DesignMatrix.js';
 import { columnStats } from '../reference/columnStats.js';
-import { columnDot } from '../reference/columnOps.js';
+import { centeredColumnDot } from '../reference/columnOps.js';
 import { centerTarget } from './centerTarget.js';
 import { checkBoolean, checkUnitInterval, toTargetVector } from '../validation.js';
 import { InvalidParameterError } from '../errors.js';
@@ -41,12 +41,13 @@ export function lambdaMax(X: MatrixInput, y: ArrayLike<number>, options: LambdaM
     const n = matrix.nRows;
     const { yCentered } = centerTarget(toTargetVector(y, n), fitIntercept);
     const stats = columnStats(matrix, fitIntercept, standardize);
-    // Σ_i ỹ_i = 0 with an intercept, so x̃_jᵀỹ = invScale_j·x_jᵀỹ.
+    let sumY = 0;
+    for (let i = 0; i < n; i++) sumY += yCentered[i]!;
     let best = 0;
     for (let j = 0; j < matrix.nCols; j++) {
       const inv = stats.invScale[j]!;
       if (inv === 0) continue;
-      best = Math.max(best, Math.abs(inv * columnDot(matrix, j, yCentered)));
+      best = Math.max(best, Math.abs(inv * centeredColumnDot(matrix, j, yCentered, stats.mean[j]!, sumY)));
     }
     return best / (n * l1Ratio);
   } finally {

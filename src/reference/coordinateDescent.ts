@@ -1,6 +1,6 @@
 import type { DesignMatrix } from '../matrix/DesignMatrix.js';
 import type { ColumnStats } from './columnStats.js';
-import { columnDot, columnAxpy } from './columnOps.js';
+import { centeredColumnDot, cscColumnUpdate, denseCenteredAxpy } from './columnOps.js';
 import { softThreshold } from './softThreshold.js';
 import { elasticNetDualGap, type GapCertificate } from './elasticNetDualGap.js';
 
@@ -10,13 +10,15 @@ export const GAP_CHECK_INTERVAL = 10;
 /** r = ỹ − X̃w (pure-TS reference of the `elasticNetResidual` kernel). */
 export function elasticNetResidual(X: DesignMatrix, stats: ColumnStats, yc: Float64Array, w: Float64Array): Float64Array {
   const r = Float64Array.from(yc);
+  const dense = X.storage instanceof Float64Array;
   let shift = 0;
   for (let j = 0; j < X.nCols; j++) {
     const inv = stats.invScale[j]!;
     if (inv === 0 || w[j] === 0) continue;
     const a = w[j]! * inv;
-    columnAxpy(X, j, -a, r);
-    shift += a * stats.mean[j]!;
+    const mu = stats.mean[j]!;
+    if (dense) denseCenteredAxpy(X, j, -a, r, mu);
+    else shift += cscColumnUpdate(X, j, -a, r, mu);
   }
   if (shift !== 0) for (let i = 0; i < r.length; i++) r[i]! += shift;
   return r;
@@ -24,28 +26,37 @@ export function elasticNetResidual(X: DesignMatrix, stats: ColumnStats, yc: Floa
 
 /**
  * One cyclic coordinate-descent epoch (pure-TS reference of `elasticNetEpoch`):
- * w_j ← S(x̃_jᵀr/n + a_j·w_j, l1) / (a_j + l2), residual updated only when w_j moves,
- * centring applied through a scalar shift so sparse columns stay sparse.
+ * w_j ← S(x̃_jᵀr/n + a_j·w_j, l1) / (a_j + l2), residual updated only when w_j moves.
+ * Dense columns are centred element by element; CSC columns update their stored rows
+ * and keep the mean part in a scalar shift, with Σr tracked for the gradient.
  * Returns max_j a_j·δ_j².
  */
 export function elasticNetEpoch(X: DesignMatrix, stats: ColumnStats, r: Float64Array, w: Float64Array, l1: number, l2: number): number {
   const n = X.nRows;
+  const dense = X.storage instanceof Float64Array;
   let shift = 0;
+  let sumR = 0;
+  if (!dense) for (let i = 0; i < n; i++) sumR += r[i]!;
   let maxChange = 0;
   for (let j = 0; j < X.nCols; j++) {
     const inv = stats.invScale[j]!;
     if (inv === 0) continue;
+    const mu = stats.mean[j]!;
     const aj = stats.normSqOverN[j]!;
     const wj = w[j]!;
-    const xr = columnDot(X, j, r) + shift * stats.colSum[j]!;
-    const z = (inv * xr) / n + aj * wj;
+    const z = (inv * centeredColumnDot(X, j, r, mu, sumR)) / n + aj * wj;
     const wNew = softThreshold(z, l1) / (aj + l2);
     if (wNew !== wj) {
       const delta = wNew - wj;
       w[j] = wNew;
       const a = delta * inv;
-      columnAxpy(X, j, -a, r);
-      shift += a * stats.mean[j]!;
+      if (dense) denseCenteredAxpy(X, j, -a, r, mu);
+      else {
+        const s = cscColumnUpdate(X, j, -a, r, mu);
+        shift += s;
+        // Σr moves by −a·Σ_k x_k on the stored rows, plus a·mu·n for a full (centred) column.
+        sumR -= a * stats.colSum[j]! + (s === 0 ? -a * mu * n : 0);
+      }
       maxChange = Math.max(maxChange, aj * delta * delta);
     }
   }

@@ -1,6 +1,6 @@
 import type { DesignMatrix } from '../matrix/DesignMatrix.js';
 import type { ColumnStats } from './columnStats.js';
-import { columnDot } from './columnOps.js';
+import { centeredColumnDot } from './columnOps.js';
 
 /** Primal value, dual value and gap at one point. */
 export interface GapCertificate {
@@ -35,7 +35,7 @@ export function elasticNetDualGap(
     const inv = stats.invScale[j]!;
     if (inv === 0) continue;
     const wj = w[j]!;
-    const g = (inv * (columnDot(X, j, r) - stats.mean[j]! * sumR)) / n;
+    const g = (inv * centeredColumnDot(X, j, r, stats.mean[j]!, sumR)) / n;
     wl1 += Math.abs(wj);
     wl2 += wj * wj;
     wg += wj * g;
