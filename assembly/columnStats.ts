@@ -9,6 +9,7 @@
 // information, or cannot be scaled), and all-zero columns always.
 // X itself is never modified: sparse X stays sparse.
 import { LAYOUT_DENSE } from './designColumn';
+import { denseMoments, denseCenteredSumSq, momentSum, momentSumSq, momentMin, momentMax } from './denseColumn';
 
 /**
  * Fills mean, invScale, colSum (Σ_i x_ij, raw) and normSqOverN (‖x̃_j‖²/n) for every column.
@@ -27,13 +28,11 @@ export function columnStats(
     let col: usize = 0;
     if (layout == LAYOUT_DENSE) {
       col = values + ((<usize>j * <usize>nRows) << 3);
-      for (let i: i32 = 0; i < nRows; i++) {
-        const x = load<f64>(col + (<usize>i << 3));
-        sum += x;
-        sumSq += x * x;
-        if (x < lo) lo = x;
-        if (x > hi) hi = x;
-      }
+      denseMoments(col, nRows);
+      sum = momentSum;
+      sumSq = momentSumSq;
+      lo = momentMin;
+      hi = momentMax;
     } else {
       start = load<i32>(indptr + (<usize>j << 2));
       end = load<i32>(indptr + (<usize>j << 2), 4);
@@ -52,10 +51,7 @@ export function columnStats(
     const xbar = sum / n;
     let ssCentred: f64 = 0;
     if (layout == LAYOUT_DENSE) {
-      for (let i: i32 = 0; i < nRows; i++) {
-        const d = load<f64>(col + (<usize>i << 3)) - xbar;
-        ssCentred += d * d;
-      }
+      ssCentred = denseCenteredSumSq(col, nRows, xbar);
     } else {
       for (let k = start; k < end; k++) {
         const d = load<f64>(values + (<usize>k << 3)) - xbar;

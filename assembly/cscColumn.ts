@@ -53,24 +53,29 @@ export let cscGatherSum: f64 = 0;
  * which the caller adds the implicit zeros' part −mu·Σ_{i not stored} v_i.
  */
 export function cscCenteredDot(values: usize, rows: usize, start: i32, end: i32, v: usize, mu: f64): f64 {
-  let s0: f64 = 0, s1: f64 = 0, g0: f64 = 0, g1: f64 = 0;
+  let s0: f64 = 0, s1: f64 = 0, s2: f64 = 0, s3: f64 = 0;
+  let g0: f64 = 0, g1: f64 = 0;
   let k = start;
-  const end2 = start + ((end - start) & ~1);
-  for (; k < end2; k += 2) {
+  const end4 = start + ((end - start) & ~3);
+  for (; k < end4; k += 4) {
     const pv = values + (<usize>k << 3);
     const pr = rows + (<usize>k << 2);
     const r0 = load<f64>(v + (<usize>load<i32>(pr) << 3));
     const r1 = load<f64>(v + (<usize>load<i32>(pr, 4) << 3));
+    const r2 = load<f64>(v + (<usize>load<i32>(pr, 8) << 3));
+    const r3 = load<f64>(v + (<usize>load<i32>(pr, 12) << 3));
     s0 += (load<f64>(pv) - mu) * r0;
     s1 += (load<f64>(pv, 8) - mu) * r1;
-    g0 += r0;
-    g1 += r1;
+    s2 += (load<f64>(pv, 16) - mu) * r2;
+    s3 += (load<f64>(pv, 24) - mu) * r3;
+    g0 += r0 + r1;
+    g1 += r2 + r3;
   }
-  if (k < end) {
+  for (; k < end; k++) {
     const r0 = load<f64>(v + (<usize>load<i32>(rows + (<usize>k << 2)) << 3));
     s0 += (load<f64>(values + (<usize>k << 3)) - mu) * r0;
     g0 += r0;
   }
   cscGatherSum = g0 + g1;
-  return s0 + s1;
+  return (s0 + s1) + (s2 + s3);
 }

@@ -198,6 +198,77 @@ export function denseSum(x: usize, n: i32): f64 {
   return sum;
 }
 
+/** Results of the last denseMoments call (AssemblyScript returns one value). */
+export let momentSum: f64 = 0;
+export let momentSumSq: f64 = 0;
+export let momentMin: f64 = 0;
+export let momentMax: f64 = 0;
+
+/** Σx, Σx², min and max of x[0..n) in one pass (results in the moment* globals); n ≥ 1. */
+export function denseMoments(x: usize, n: i32): void {
+  let i: i32 = 0;
+  let sum: f64 = 0, sumSq: f64 = 0;
+  let lo: f64 = load<f64>(x), hi: f64 = lo;
+  const n4 = n & ~3;
+  if (ASC_FEATURE_SIMD) {
+    let s0 = f64x2.splat(0), s1 = f64x2.splat(0), q0 = f64x2.splat(0), q1 = f64x2.splat(0);
+    let mn = f64x2.splat(lo), mx = f64x2.splat(lo);
+    for (; i < n4; i += 4) {
+      const px = x + (<usize>i << 3);
+      const a = v128.load(px);
+      const b = v128.load(px, 16);
+      s0 = f64x2.add(s0, a);
+      s1 = f64x2.add(s1, b);
+      q0 = f64x2.add(q0, f64x2.mul(a, a));
+      q1 = f64x2.add(q1, f64x2.mul(b, b));
+      mn = f64x2.min(mn, f64x2.min(a, b));
+      mx = f64x2.max(mx, f64x2.max(a, b));
+    }
+    const s = f64x2.add(s0, s1);
+    const q = f64x2.add(q0, q1);
+    sum = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+    sumSq = f64x2.extract_lane(q, 0) + f64x2.extract_lane(q, 1);
+    lo = Math.min(f64x2.extract_lane(mn, 0), f64x2.extract_lane(mn, 1));
+    hi = Math.max(f64x2.extract_lane(mx, 0), f64x2.extract_lane(mx, 1));
+  }
+  for (; i < n; i++) {
+    const v = load<f64>(x + (<usize>i << 3));
+    sum += v;
+    sumSq += v * v;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  momentSum = sum;
+  momentSumSq = sumSq;
+  momentMin = lo;
+  momentMax = hi;
+}
+
+/** Σ (x[i] − mu)² for i < n (the second pass of a two-pass variance). */
+export function denseCenteredSumSq(x: usize, n: i32, mu: f64): f64 {
+  let i: i32 = 0;
+  let sum: f64 = 0;
+  const n4 = n & ~3;
+  if (ASC_FEATURE_SIMD) {
+    const vm = f64x2.splat(mu);
+    let a0 = f64x2.splat(0), a1 = f64x2.splat(0);
+    for (; i < n4; i += 4) {
+      const px = x + (<usize>i << 3);
+      const d0 = f64x2.sub(v128.load(px), vm);
+      const d1 = f64x2.sub(v128.load(px, 16), vm);
+      a0 = f64x2.add(a0, f64x2.mul(d0, d0));
+      a1 = f64x2.add(a1, f64x2.mul(d1, d1));
+    }
+    const a = f64x2.add(a0, a1);
+    sum = f64x2.extract_lane(a, 0) + f64x2.extract_lane(a, 1);
+  }
+  for (; i < n; i++) {
+    const d = load<f64>(x + (<usize>i << 3)) - mu;
+    sum += d * d;
+  }
+  return sum;
+}
+
 /** x[i] += c for i < n. */
 export function denseAddScalar(c: f64, x: usize, n: i32): void {
   for (let i: i32 = 0; i < n; i++) {

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { init, DenseMatrix, CscMatrix, Lasso, ElasticNet, WasmMemoryLimitError, L1L2Error } from '../src/index.js';
 import { wasmRuntime, type WasmRuntime } from '../src/wasm/runtime.js';
 import { regressionProblem, lassoLambdaMax, seededNormal } from './helpers/seededProblem.js';
+import { denseResidentBytes } from './helpers/residentBytes.js';
 
 let runtime: WasmRuntime;
 
@@ -57,7 +58,7 @@ describe('bounded memory over many fit/dispose cycles', () => {
         expect(model.engineUsed).toBe('wasm');
         expect(model.converged).toBe(true);
         // While the matrix was alive its resident copy was held (the cycle really used WASM memory) ...
-        expect(held).toBe(inUse + problem.n * problem.p * 8);
+        expect(held).toBe(inUse + denseResidentBytes(problem.n, problem.p));
         // ... and dispose() gave it back.
         expect(heap.bytesInUse).toBe(inUse);
       }
@@ -135,7 +136,7 @@ describe('bounded memory over many fit/dispose cycles', () => {
       {
         using X = DenseMatrix.fromRows(problem.rows);
         new Lasso({ lambda: 0.05, engine: 'wasm' }).fit(X, problem.y);
-        expect(heap.bytesInUse).toBe(inUse + problem.n * problem.p * 8);
+        expect(heap.bytesInUse).toBe(inUse + denseResidentBytes(problem.n, problem.p));
       }
       expect(heap.bytesInUse).toBe(inUse);
     }
@@ -156,13 +157,15 @@ describe('resident copies: X is copied into WASM memory once per dataset', () =>
     const X = DenseMatrix.fromRows(problem.rows);
     const inUse = heap.bytesInUse;
     const first = new Lasso({ lambda: 0.03, engine: 'wasm' }).fit(X, problem.y);
-    const copyBytes = 50 * 10 * 8;
+    const copyBytes = denseResidentBytes(50, 10);
     expect(heap.bytesInUse).toBe(inUse + copyBytes);
     const second = new Lasso({ lambda: 0.03, engine: 'wasm' }).fit(X, problem.y);
     expect(heap.bytesInUse).toBe(inUse + copyBytes);
+    // A second (fitIntercept, standardize) setting adds one block of column statistics, once.
     new ElasticNet({ lambda: 0.1, l1Ratio: 0.2, standardize: true, engine: 'wasm' }).fit(X, problem.y);
+    new ElasticNet({ lambda: 0.2, l1Ratio: 0.2, standardize: true, engine: 'wasm' }).fit(X, problem.y);
     new Lasso({ lambda: 0.5, engine: 'wasm' }).fit(X, problem.y, { initialCoef: first.coef });
-    expect(heap.bytesInUse).toBe(inUse + copyBytes);
+    expect(heap.bytesInUse).toBe(inUse + denseResidentBytes(50, 10, 2));
     expect(second.coef).toEqual(first.coef);
 
     X.dispose();
@@ -188,8 +191,10 @@ describe('resident copies: X is copied into WASM memory once per dataset', () =>
     const held = heap.bytesInUse - inUse;
     expect(held).toBeGreaterThanOrEqual(X.nnz * 12 + 16 * 4);
     new Lasso({ lambda: 0.02, engine: 'wasm' }).fit(X, problem.y);
+    // No intercept is a second setting: one more block of column statistics (4 doubles per column).
     new ElasticNet({ lambda: 0.02, l1Ratio: 0.5, fitIntercept: false, engine: 'wasm' }).fit(X, problem.y);
-    expect(heap.bytesInUse).toBe(inUse + held);
+    new ElasticNet({ lambda: 0.03, l1Ratio: 0.5, fitIntercept: false, engine: 'wasm' }).fit(X, problem.y);
+    expect(heap.bytesInUse).toBe(inUse + held + 15 * 32);
     X.dispose();
     X.dispose();
     expect(heap.bytesInUse).toBe(inUse);
@@ -356,7 +361,7 @@ describe('switching kernel builds', () => {
     const oldRuntime = wasmRuntime()!;
     const oldInUse = oldRuntime.heap.bytesInUse;
     const a = new Lasso({ lambda: 0.05, tol: 1e-12 }).fit(X, problem.y);
-    expect(oldRuntime.heap.bytesInUse).toBe(oldInUse + 40 * 8 * 8);
+    expect(oldRuntime.heap.bytesInUse).toBe(oldInUse + denseResidentBytes(40, 8));
     const other = oldRuntime.build === 'simd' ? 'scalar' : 'simd';
     expect(await init({ build: other })).toEqual({ engine: 'wasm', build: other });
     const newRuntime = wasmRuntime()!;
@@ -364,7 +369,7 @@ describe('switching kernel builds', () => {
     const newInUse = newRuntime.heap.bytesInUse;
     const b = new Lasso({ lambda: 0.05, tol: 1e-12 }).fit(X, problem.y);
     expect(oldRuntime.heap.bytesInUse).toBe(oldInUse);
-    expect(newRuntime.heap.bytesInUse).toBe(newInUse + 40 * 8 * 8);
+    expect(newRuntime.heap.bytesInUse).toBe(newInUse + denseResidentBytes(40, 8));
     expect(maxAbsDiff(a.coef, b.coef)).toBeLessThan(1e-10);
     X.dispose();
     expect(newRuntime.heap.bytesInUse).toBe(newInUse);

@@ -25,8 +25,17 @@ export interface ResidentCopy {
   readonly indptr: number;
   /** CSC row indices (0 for dense). */
   readonly rows: number;
-  /** Bytes held. */
+  /** Bytes held by the copy of X. */
   readonly bytes: number;
+  /**
+   * Column statistics for one (fitIntercept, standardize) setting: the address of 4·p
+   * doubles laid out as mean | invScale | colSum | normSqOverN (see assembly/columnStats.ts).
+   * Computed on first request and kept with the copy, so repeated fits on one dataset
+   * (λ grids, warm starts) do not rescan X for them.
+   */
+  statistics(fitIntercept: boolean, standardize: boolean): number;
+  /** Whether statistics for this setting are already held. */
+  hasStatistics(fitIntercept: boolean, standardize: boolean): boolean;
   release(): void;
 }
 
@@ -44,12 +53,17 @@ export function residentCopyOf(matrix: DesignMatrix, runtime: WasmRuntime): Resi
   return copy;
 }
 
-/** @internal Bytes a first upload of the matrix to `runtime` would take (0 when it is already resident there). */
-export function uploadBytes(matrix: DesignMatrix, runtime: WasmRuntime): number {
-  if (copies.get(matrix)?.runtime === runtime) return 0;
+/**
+ * @internal Bytes the first upload of the matrix to `runtime`, plus its statistics for
+ * this setting, would take (0 for what is already resident there).
+ */
+export function uploadBytes(matrix: DesignMatrix, runtime: WasmRuntime, fitIntercept: boolean, standardize: boolean): number {
+  const existing = copies.get(matrix);
+  const statsBytes = matrix.nCols * 32;
+  if (existing?.runtime === runtime) return existing.hasStatistics(fitIntercept, standardize) ? 0 : statsBytes;
   const storage = matrix.storage;
-  if (storage instanceof Float64Array) return storage.length * 8;
-  return storage.data.length * 12 + (matrix.nCols + 1) * 4;
+  if (storage instanceof Float64Array) return storage.length * 8 + statsBytes;
+  return storage.data.length * 12 + (matrix.nCols + 1) * 4 + statsBytes;
 }
 
 /** @internal Frees the matrix's resident copy, if it has one. Idempotent. */
@@ -98,12 +112,33 @@ function makeCopy(
   values: number, indptr: number, rows: number, bytes: number, held: number[],
 ): ResidentCopy {
   let released = false;
+  const statistics = new Map<string, number>();
+  const key = (fitIntercept: boolean, standardize: boolean) => `${fitIntercept ? 1 : 0}${standardize ? 1 : 0}`;
   return {
     runtime, layout, nRows, nCols, values, indptr, rows, bytes,
+    hasStatistics(fitIntercept, standardize) {
+      return statistics.has(key(fitIntercept, standardize));
+    },
+    statistics(fitIntercept, standardize) {
+      const k = key(fitIntercept, standardize);
+      let ptr = statistics.get(k);
+      if (ptr === undefined) {
+        ptr = runtime.heap.allocate(nCols * 32, 'X');
+        const p8 = nCols * 8;
+        runtime.kernels.columnStats(
+          layout, nRows, nCols, values, indptr, rows, fitIntercept ? 1 : 0, standardize ? 1 : 0,
+          ptr, ptr + p8, ptr + 2 * p8, ptr + 3 * p8,
+        );
+        statistics.set(k, ptr);
+      }
+      return ptr;
+    },
     release() {
       if (released) return;
       released = true;
       for (const ptr of held) runtime.heap.free(ptr);
+      for (const ptr of statistics.values()) runtime.heap.free(ptr);
+      statistics.clear();
     },
   };
 }
