@@ -3,81 +3,9 @@
 // (8 doubles per iteration) so the adds pipeline; the scalar build unrolls the
 // same way with plain f64 accumulators. Pointers are byte addresses.
 
-/** Σ x[i]·y[i] for i < n. */
+/** Σ x[i]·y[i] for i < n (the centred dot product with mu = 0). */
 export function denseDot(x: usize, y: usize, n: i32): f64 {
-  let i: i32 = 0;
-  let sum: f64 = 0;
-  const n8 = n & ~7;
-  if (ASC_FEATURE_SIMD) {
-    let a0 = f64x2.splat(0);
-    let a1 = f64x2.splat(0);
-    let a2 = f64x2.splat(0);
-    let a3 = f64x2.splat(0);
-    for (; i < n8; i += 8) {
-      const o = <usize>i << 3;
-      const px = x + o;
-      const py = y + o;
-      a0 = f64x2.add(a0, f64x2.mul(v128.load(px), v128.load(py)));
-      a1 = f64x2.add(a1, f64x2.mul(v128.load(px, 16), v128.load(py, 16)));
-      a2 = f64x2.add(a2, f64x2.mul(v128.load(px, 32), v128.load(py, 32)));
-      a3 = f64x2.add(a3, f64x2.mul(v128.load(px, 48), v128.load(py, 48)));
-    }
-    const a = f64x2.add(f64x2.add(a0, a1), f64x2.add(a2, a3));
-    sum = f64x2.extract_lane(a, 0) + f64x2.extract_lane(a, 1);
-  } else {
-    let s0: f64 = 0, s1: f64 = 0, s2: f64 = 0, s3: f64 = 0;
-    for (; i < n8; i += 8) {
-      const o = <usize>i << 3;
-      const px = x + o;
-      const py = y + o;
-      s0 += load<f64>(px) * load<f64>(py) + load<f64>(px, 32) * load<f64>(py, 32);
-      s1 += load<f64>(px, 8) * load<f64>(py, 8) + load<f64>(px, 40) * load<f64>(py, 40);
-      s2 += load<f64>(px, 16) * load<f64>(py, 16) + load<f64>(px, 48) * load<f64>(py, 48);
-      s3 += load<f64>(px, 24) * load<f64>(py, 24) + load<f64>(px, 56) * load<f64>(py, 56);
-    }
-    sum = (s0 + s1) + (s2 + s3);
-  }
-  for (; i < n; i++) {
-    const o = <usize>i << 3;
-    sum += load<f64>(x + o) * load<f64>(y + o);
-  }
-  return sum;
-}
-
-/** y[i] += a·x[i] for i < n. */
-export function denseAxpy(a: f64, x: usize, y: usize, n: i32): void {
-  let i: i32 = 0;
-  const n8 = n & ~7;
-  if (ASC_FEATURE_SIMD) {
-    const va = f64x2.splat(a);
-    for (; i < n8; i += 8) {
-      const o = <usize>i << 3;
-      const px = x + o;
-      const py = y + o;
-      v128.store(py, f64x2.add(v128.load(py), f64x2.mul(va, v128.load(px))));
-      v128.store(py, f64x2.add(v128.load(py, 16), f64x2.mul(va, v128.load(px, 16))), 16);
-      v128.store(py, f64x2.add(v128.load(py, 32), f64x2.mul(va, v128.load(px, 32))), 32);
-      v128.store(py, f64x2.add(v128.load(py, 48), f64x2.mul(va, v128.load(px, 48))), 48);
-    }
-  } else {
-    for (; i < n8; i += 8) {
-      const o = <usize>i << 3;
-      const px = x + o;
-      const py = y + o;
-      store<f64>(py, load<f64>(py) + a * load<f64>(px));
-      store<f64>(py, load<f64>(py, 8) + a * load<f64>(px, 8), 8);
-      store<f64>(py, load<f64>(py, 16) + a * load<f64>(px, 16), 16);
-      store<f64>(py, load<f64>(py, 24) + a * load<f64>(px, 24), 24);
-      store<f64>(py, load<f64>(py, 32) + a * load<f64>(px, 32), 32);
-      store<f64>(py, load<f64>(py, 40) + a * load<f64>(px, 40), 40);
-      store<f64>(py, load<f64>(py, 48) + a * load<f64>(px, 48), 48);
-      store<f64>(py, load<f64>(py, 56) + a * load<f64>(px, 56), 56);
-    }
-  }
-  for (; i < n; i++) {
-    const o = <usize>i << 3;
-    store<f64>(y + o, load<f64>(y + o) + a * load<f64>(x + o));
-  }
+  return denseCenteredDot(x, y, n, 0);
 }
 
 /**

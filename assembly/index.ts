@@ -1,8 +1,8 @@
 // The exported surface of the l1l2 WebAssembly module. Every function takes byte
 // addresses into linear memory owned by the TypeScript façade; no kernel
 // allocates, so the façade's allocator is the only owner of memory.
-export { denseDot, denseAxpy, denseSum } from './denseColumn';
-export { cscDot, cscAxpy } from './cscColumn';
+export { denseDot, denseCenteredDot, denseCenteredAxpy, denseSum } from './denseColumn';
+export { cscDot, cscAxpy, cscCenteredDot } from './cscColumn';
 export { columnStats } from './columnStats';
 export { elasticNetResidual } from './elasticNetResidual';
 export { elasticNetEpoch } from './elasticNetEpoch';

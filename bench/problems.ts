@@ -1,7 +1,7 @@
 import { DenseMatrix } from '../src/matrix/DenseMatrix.js';
 import { CscMatrix } from '../src/matrix/CscMatrix.js';
 import type { DesignMatrix } from '../src/matrix/DesignMatrix.js';
-import { gaussian, mulberry32 } from './prng.js';
+import { SeededRandom } from '../src/random/SeededRandom.js';
 
 /** What to generate: a dense Gaussian design, or a CSC design with Bernoulli(density) sparsity. */
 export interface ProblemSpec {
@@ -61,8 +61,9 @@ export function problemLabel(spec: ProblemSpec): string {
  * y = X·wTrue + N(0, noise²). Same seed, same problem, on every machine.
  */
 export function generateProblem(spec: ProblemSpec): Problem {
-  const uniform = mulberry32(spec.seed);
-  const normal = gaussian(uniform);
+  const random = new SeededRandom(spec.seed);
+  const uniform = () => random.uniform();
+  const normal = () => random.normal();
   const { nRows: n, nCols: p } = spec;
   const wTrue = new Float64Array(p);
   for (let placed = 0; placed < Math.min(spec.nTrue, p); ) {

@@ -4,25 +4,17 @@
  * predict / score against b + Xw and R² computed here. Agreement is measured as
  * ‖Δw‖∞ ≤ 1e-10·max(1, ‖w‖∞) on well-conditioned random problems fitted at tol 1e-13.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CscMatrix, DenseMatrix, ElasticNet, Lasso, init, setWarningHandler, type L1L2Warning } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { CscMatrix, DenseMatrix, ElasticNet, Lasso, init } from '../src/index.js';
 import { asCsc, asDense, asRows, denseProblem, sparseProblem, type SyntheticProblem } from './helpers/syntheticRegression.js';
 import { analyzeFit, lambdaMaxOf, maxAbs, maxAbsDiff, residual } from './helpers/kktOracle.js';
-import { MulberryRng } from './helpers/mulberryRng.js';
+import { SeededRandom } from '../src/random/SeededRandom.js';
+import { simdSuiteRecordingWarnings } from './helpers/warningRecorder.js';
 
 const TOL = 1e-13;
 const AGREE = 1e-10;
 
-const warnings: L1L2Warning[] = [];
-let previousHandler: ReturnType<typeof setWarningHandler>;
-beforeAll(async () => {
-  await init({ build: 'simd' });
-  previousHandler = setWarningHandler((w) => warnings.push(w));
-});
-afterAll(async () => {
-  await init({ build: 'simd' });
-  setWarningHandler(previousHandler);
-});
+simdSuiteRecordingWarnings();
 
 function expectSameSolution(a: ElasticNet, b: ElasticNet, label: string): void {
   const wa = a.coef;
@@ -201,7 +193,7 @@ describe('(d) warm starts', () => {
   });
 
   it('warmStart: true reuses the previous coefficients; warmStart: false does not', () => {
-    const rng = new MulberryRng(7);
+    const rng = new SeededRandom(7);
     const y2 = denseData.y.map((v) => v + 0.01 * rng.normal());
     const warmModel = new Lasso({ lambda, tol: TOL, warmStart: true });
     const coldModel = new Lasso({ lambda, tol: TOL, warmStart: false });
@@ -255,7 +247,7 @@ describe('(e) predict and score', () => {
       expect(r2).toBeLessThan(1);
 
       // New rows: an explicit loop over rows.
-      const rng = new MulberryRng(99);
+      const rng = new SeededRandom(99);
       const rows = Array.from({ length: 13 }, () => Array.from({ length: pr.p }, () => (rng.uniform() < 0.3 ? 0 : rng.normal())));
       const newPred = model.predict(rows);
       for (let i = 0; i < rows.length; i++) {
@@ -282,7 +274,7 @@ describe('(f) SIMD kernels on lengths that are not a multiple of 8', () => {
   const sizes = Array.from({ length: 17 }, (_, k) => k + 1);
   const p = 3;
   const data = sizes.map((n) => {
-    const rng = new MulberryRng(1000 + n);
+    const rng = new SeededRandom(1000 + n);
     const columns = Float64Array.from({ length: n * p }, () => (rng.uniform() < 0.2 ? 0 : 1 + rng.normal()));
     // Make sure no column is all-zero (or constant) by pinning two entries when n ≥ 2.
     for (let j = 0; j < p; j++) {

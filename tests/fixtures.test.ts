@@ -9,11 +9,12 @@
  * ‖w − w*‖₂ ≤ √(2G/l2): at tol 1e-12 (G ≈ 3e-9) that only certifies ~1e-5 relative accuracy,
  * looser than the 1e-6 asked, so those rows use tol 1e-14 (G ≤ 3e-11, reached in < 200 epochs).
  */
-import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { CscMatrix, DenseMatrix, ElasticNet, Lasso, init, setWarningHandler, type L1L2Warning } from '../src/index.js';
+import { CscMatrix, DenseMatrix, ElasticNet, Lasso } from '../src/index.js';
 import { loadDiabetes } from './helpers/diabetes.js';
 import { analyzeFit, lambdaMaxOf, maxAbs, maxAbsDiff, rawObjective } from './helpers/kktOracle.js';
+import { simdSuiteRecordingWarnings } from './helpers/warningRecorder.js';
 
 interface FixtureFit {
   alpha: number;
@@ -57,15 +58,7 @@ const sparse = CscMatrix.fromDense(dense);
 const layouts = [['dense', dense], ['csc', sparse]] as const;
 const engines = ['wasm', 'js'] as const;
 
-const warnings: L1L2Warning[] = [];
-let previousHandler: ReturnType<typeof setWarningHandler>;
-beforeAll(async () => {
-  await init({ build: 'simd' });
-  previousHandler = setWarningHandler((w) => warnings.push(w));
-});
-afterAll(() => {
-  setWarningHandler(previousHandler);
-});
+const warnings = simdSuiteRecordingWarnings();
 
 const relInf = (a: ArrayLike<number>, ref: ArrayLike<number>) => maxAbsDiff(a, ref) / maxAbs(ref);
 

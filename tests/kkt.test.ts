@@ -13,24 +13,17 @@
  * an exact solution's, with L ≤ λ_max(X̃ᵀX̃/n) + l2 bounded here by trace / row sums and G the
  * gap of a dual point built in the test. Lasso fits must also meet 1e-6·l1.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CscMatrix, DenseMatrix, ElasticNet, Lasso, init, setWarningHandler, type L1L2Warning } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { CscMatrix, DenseMatrix, ElasticNet, Lasso } from '../src/index.js';
 import {
   asCsc, asDense, correlatedProblem, denseProblem, sparseProblem, type SyntheticProblem,
 } from './helpers/syntheticRegression.js';
 import { analyzeFit, columnScaling, lambdaMaxOf, maxAbs, suboptimalityLowerBound } from './helpers/kktOracle.js';
+import { simdSuiteRecordingWarnings } from './helpers/warningRecorder.js';
 
 const TOL = 1e-12;
 
-const warnings: L1L2Warning[] = [];
-let previousHandler: ReturnType<typeof setWarningHandler>;
-beforeAll(async () => {
-  await init({ build: 'simd' });
-  previousHandler = setWarningHandler((w) => warnings.push(w));
-});
-afterAll(() => {
-  setWarningHandler(previousHandler);
-});
+const warnings = simdSuiteRecordingWarnings();
 
 interface NamedProblem {
   name: string;

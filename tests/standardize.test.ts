@@ -8,24 +8,17 @@
  * The hand-standardized matrix is built here with explicit two-pass means, so it is accurate even
  * for a column with mean 1e6 and a small spread; the library centres implicitly (CSC is never densified).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CscMatrix, DenseMatrix, ElasticNet, init, setWarningHandler, type L1L2Warning } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { CscMatrix, DenseMatrix, ElasticNet } from '../src/index.js';
 import { asCsc, asDense, correlatedProblem, denseProblem, sparseProblem, type SyntheticProblem } from './helpers/syntheticRegression.js';
 import { analyzeFit, lambdaMaxOf, maxAbs, maxAbsDiff } from './helpers/kktOracle.js';
-import { MulberryRng } from './helpers/mulberryRng.js';
+import { SeededRandom } from '../src/random/SeededRandom.js';
+import { simdSuiteRecordingWarnings } from './helpers/warningRecorder.js';
 
 const TOL = 1e-12;
 const AGREE = 1e-8;
 
-const warnings: L1L2Warning[] = [];
-let previousHandler: ReturnType<typeof setWarningHandler>;
-beforeAll(async () => {
-  await init({ build: 'simd' });
-  previousHandler = setWarningHandler((w) => warnings.push(w));
-});
-afterAll(() => {
-  setWarningHandler(previousHandler);
-});
+const warnings = simdSuiteRecordingWarnings();
 
 /** Column means and centred 1/n standard deviations, two-pass. */
 function moments(pr: SyntheticProblem): { mean: Float64Array; sd: Float64Array } {
@@ -227,7 +220,7 @@ describe('a column with a large mean (1e6) and a small spread', () => {
     const base = sparse ? sparseProblem(seed, 300, 30, 0.1) : denseProblem(seed, 300, 30);
     const n = base.n;
     const columns = base.columns.slice();
-    const rng = new MulberryRng(seed + 1);
+    const rng = new SeededRandom(seed + 1);
     for (let i = 0; i < n; i++) columns[4 * n + i] = mean + spread * rng.normal();
     const y = base.y.slice();
     for (let i = 0; i < n; i++) y[i]! += (2 / spread) * (columns[4 * n + i]! - mean);
@@ -284,7 +277,7 @@ describe('standardization makes the fit invariant to column scale and shift', ()
   it('X·diag(c) + shift gives coefficients w_j/c_j, the same predictions and the same objective (dense and CSC)', () => {
     const pr = denseData;
     const { n, p, columns } = pr;
-    const rng = new MulberryRng(404);
+    const rng = new SeededRandom(404);
     const c = Float64Array.from({ length: p }, () => Math.exp(2 * rng.normal()) * (rng.uniform() < 0.5 ? -1 : 1));
     const shift = Float64Array.from({ length: p }, () => 10 * rng.normal());
     const transformed = new Float64Array(n * p);

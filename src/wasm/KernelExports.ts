@@ -7,10 +7,12 @@ export interface KernelExports {
   heapBase(): number;
   simdEnabled(): number;
   denseDot(x: number, y: number, n: number): number;
-  denseAxpy(a: number, x: number, y: number, n: number): void;
+  denseCenteredDot(x: number, y: number, n: number, mu: number): number;
+  denseCenteredAxpy(a: number, x: number, y: number, n: number, mu: number): void;
   denseSum(x: number, n: number): number;
   cscDot(values: number, rows: number, start: number, end: number, v: number): number;
   cscAxpy(a: number, values: number, rows: number, start: number, end: number, v: number): void;
+  cscCenteredDot(values: number, rows: number, start: number, end: number, v: number, mu: number): number;
   columnStats(
     layout: number, nRows: number, nCols: number, values: number, indptr: number, rows: number,
     fitIntercept: number, standardize: number, mean: number, invScale: number, colSum: number, normSqOverN: number,

@@ -2,26 +2,18 @@
  * Deterministic synthetic regression problems for tests (no Math.random: every run
  * sees the same numbers, so a failure can be reproduced).
  */
+import { SeededRandom } from '../../src/random/SeededRandom.js';
 
-/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
+/** Uniform draws in [0, 1) from a seeded generator. */
 export function seededUniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new SeededRandom(seed);
+  return () => random.uniform();
 }
 
-/** Standard normal draws (Box–Muller) from a seeded uniform source. */
+/** Standard normal draws from a seeded generator. */
 export function seededNormal(seed: number): () => number {
-  const u = seededUniform(seed);
-  return () => {
-    const u1 = Math.max(u(), 1e-300);
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u());
-  };
+  const random = new SeededRandom(seed);
+  return () => random.normal();
 }
 
 /** A dense regression problem y = X·w* + 0.1·noise, with the first few coefficients non-zero. */

@@ -1,5 +1,5 @@
 import { CscMatrix, DenseMatrix } from '../../src/index.js';
-import { MulberryRng } from './mulberryRng.js';
+import { SeededRandom } from '../../src/random/SeededRandom.js';
 
 /**
  * A seeded regression problem held as plain arrays, so tests can compute everything
@@ -28,7 +28,7 @@ export interface GeneratorOptions {
   heterogeneous?: boolean;
 }
 
-function finishProblem(rng: MulberryRng, n: number, p: number, columns: Float64Array, sparse: boolean, o: GeneratorOptions): SyntheticProblem {
+function finishProblem(rng: SeededRandom, n: number, p: number, columns: Float64Array, sparse: boolean, o: GeneratorOptions): SyntheticProblem {
   const support = rng.sample(p, Math.min(p, o.support ?? 5));
   const trueCoef = new Float64Array(p);
   for (const j of support) trueCoef[j] = (rng.uniform() < 0.5 ? -1 : 1) * (1 + 2 * rng.uniform());
@@ -46,7 +46,7 @@ function finishProblem(rng: MulberryRng, n: number, p: number, columns: Float64A
 
 /** Dense Gaussian design; with `heterogeneous`, column j is mean_j + scale_j·N(0,1). */
 export function denseProblem(seed: number, n: number, p: number, o: GeneratorOptions = {}): SyntheticProblem {
-  const rng = new MulberryRng(seed);
+  const rng = new SeededRandom(seed);
   const columns = new Float64Array(n * p);
   const heterogeneous = o.heterogeneous ?? true;
   for (let j = 0; j < p; j++) {
@@ -62,7 +62,7 @@ export function denseProblem(seed: number, n: number, p: number, o: GeneratorOpt
  * non-zeros per column), values mean_j + scale_j·N(0,1) with positive column means.
  */
 export function sparseProblem(seed: number, n: number, p: number, density: number, o: GeneratorOptions = {}): SyntheticProblem {
-  const rng = new MulberryRng(seed);
+  const rng = new SeededRandom(seed);
   const columns = new Float64Array(n * p);
   const heterogeneous = o.heterogeneous ?? true;
   for (let j = 0; j < p; j++) {
@@ -91,7 +91,7 @@ export function sparseProblem(seed: number, n: number, p: number, density: numbe
  * columns sharing a factor have correlation about 1/(1 + spread²).
  */
 export function correlatedProblem(seed: number, n: number, p: number, factors = 3, spread = 0.05, o: GeneratorOptions = {}): SyntheticProblem {
-  const rng = new MulberryRng(seed);
+  const rng = new SeededRandom(seed);
   const latent = Array.from({ length: factors }, () => Float64Array.from({ length: n }, () => rng.normal()));
   const columns = new Float64Array(n * p);
   for (let j = 0; j < p; j++) {

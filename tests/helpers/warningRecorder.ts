@@ -1,3 +1,6 @@
+import { beforeAll, afterAll } from 'vitest';
+import { init, setWarningHandler, type L1L2Warning } from '../../src/index.js';
+
 /**
  * Collects the warnings a library instance emits while a block runs, and always
  * restores the previous handler (the handler is module state shared by every test).
@@ -17,4 +20,23 @@ export async function withRecordedWarnings<W, T>(
   } finally {
     setWarningHandler(previous);
   }
+}
+
+/**
+ * Suite setup shared by the numerical test files: initializes the SIMD kernels before
+ * the file's tests and records every warning they emit into the returned array
+ * (restoring the previous handler, and the SIMD build, after the file).
+ */
+export function simdSuiteRecordingWarnings(): L1L2Warning[] {
+  const warnings: L1L2Warning[] = [];
+  let previous: ReturnType<typeof setWarningHandler>;
+  beforeAll(async () => {
+    await init({ build: 'simd' });
+    previous = setWarningHandler((w) => warnings.push(w));
+  });
+  afterAll(async () => {
+    await init({ build: 'simd' });
+    setWarningHandler(previous);
+  });
+  return warnings;
 }

@@ -1,8 +1,10 @@
 /**
- * A small seeded pseudo-random generator for tests (mulberry32 + Box–Muller), so every
- * random problem is reproducible from its seed on every machine.
+ * @internal A small seeded pseudo-random generator (mulberry32 for uniforms, Box–Muller
+ * for normals): the same seed gives the same stream on every machine and engine. Used
+ * wherever results must be reproducible from a seed (benchmark data, test problems,
+ * and fold assignment for cross-validation).
  */
-export class MulberryRng {
+export class SeededRandom {
   #state: number;
   #spare: number | undefined;
 
