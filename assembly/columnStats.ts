@@ -14,12 +14,18 @@ import { denseMoments, denseCenteredSumSq, momentSum, momentSumSq, momentMin, mo
 /**
  * Fills mean, invScale, colSum (Σ_i x_ij, raw) and normSqOverN (‖x̃_j‖²/n) for every column.
  * Two-pass sums, so a large mean with a small spread does not lose precision.
+ * With observation weights (weights ≠ 0, Σv = 1) everything is weighted instead; see
+ * weightedColumnStats.
  */
 export function columnStats(
   layout: i32, nRows: i32, nCols: i32, values: usize, indptr: usize, rows: usize,
   fitIntercept: bool, standardize: bool,
-  mean: usize, invScale: usize, colSum: usize, normSqOverN: usize,
+  mean: usize, invScale: usize, colSum: usize, normSqOverN: usize, weights: usize,
 ): void {
+  if (weights != 0) {
+    weightedColumnStats(layout, nRows, nCols, values, indptr, rows, fitIntercept, standardize, mean, invScale, colSum, normSqOverN, weights);
+    return;
+  }
   const n = <f64>nRows;
   for (let j: i32 = 0; j < nCols; j++) {
     let sum: f64 = 0, sumSq: f64 = 0;
@@ -60,14 +66,78 @@ export function columnStats(
       ssCentred += <f64>(nRows - (end - start)) * xbar * xbar;
     }
     const constant = lo == hi;
-    const excluded = (fitIntercept || standardize) ? constant : (lo == 0 && hi == 0);
-    let inv: f64 = 0;
-    if (!excluded) inv = standardize ? 1.0 / Math.sqrt(ssCentred / n) : 1.0;
     // ‖x_j − mean_j‖²: centred when the intercept is fitted, raw otherwise.
     const ss = fitIntercept ? ssCentred : sumSq;
+    // Also excluded: a column whose sums of squares underflow to 0 (values near 1e-162 or
+    // below), which could not be scaled or updated without dividing by zero.
+    const excluded = ((fitIntercept || standardize) ? constant : (lo == 0 && hi == 0)) || ss == 0 || (standardize && ssCentred == 0);
+    let inv: f64 = 0;
+    if (!excluded) inv = standardize ? 1.0 / Math.sqrt(ssCentred / n) : 1.0;
     store<f64>(mean + (<usize>j << 3), fitIntercept ? xbar : 0);
     store<f64>(invScale + (<usize>j << 3), inv);
     store<f64>(colSum + (<usize>j << 3), sum);
     store<f64>(normSqOverN + (<usize>j << 3), excluded ? 0 : (ss * inv * inv) / n);
+  }
+}
+
+/**
+ * Weighted column statistics (observation weights v, Σv = 1; rows with v = 0, such as
+ * a cross-validation fold's held-out rows, do not count): mean_j = Σ v·x_j when an
+ * intercept is fitted, sd_j = sqrt(Σ v·(x_j − x̄_j)²), colSum_j = Σ v·x_j and
+ * normSqOverN_j = Σ v·x̃_j². A column constant over the rows with v > 0 is excluded
+ * under the same rule as without weights.
+ */
+function weightedColumnStats(
+  layout: i32, nRows: i32, nCols: i32, values: usize, indptr: usize, rows: usize,
+  fitIntercept: bool, standardize: bool,
+  mean: usize, invScale: usize, colSum: usize, normSqOverN: usize, weights: usize,
+): void {
+  let positive: i32 = 0;
+  for (let i: i32 = 0; i < nRows; i++) if (load<f64>(weights + (<usize>i << 3)) > 0) positive++;
+  for (let j: i32 = 0; j < nCols; j++) {
+    let sum: f64 = 0, sumSq: f64 = 0, storedWeight: f64 = 0;
+    let lo: f64 = Infinity, hi: f64 = -Infinity;
+    let storedPositive: i32 = 0;
+    let start: i32 = 0, end: i32 = 0;
+    const dense = layout == LAYOUT_DENSE;
+    if (dense) { start = 0; end = nRows; } else {
+      start = load<i32>(indptr + (<usize>j << 2));
+      end = load<i32>(indptr + (<usize>j << 2), 4);
+    }
+    const col = values + ((<usize>j * <usize>nRows) << 3);
+    for (let k = start; k < end; k++) {
+      const i = dense ? k : load<i32>(rows + (<usize>k << 2));
+      const x = dense ? load<f64>(col + (<usize>k << 3)) : load<f64>(values + (<usize>k << 3));
+      const v = load<f64>(weights + (<usize>i << 3));
+      if (v <= 0) continue;
+      storedPositive++;
+      storedWeight += v;
+      sum += v * x;
+      sumSq += v * x * x;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+    if (storedPositive < positive) {
+      if (0 < lo) lo = 0;
+      if (0 > hi) hi = 0;
+    }
+    const xbar = sum;
+    let ssCentred: f64 = 0;
+    for (let k = start; k < end; k++) {
+      const i = dense ? k : load<i32>(rows + (<usize>k << 2));
+      const x = dense ? load<f64>(col + (<usize>k << 3)) : load<f64>(values + (<usize>k << 3));
+      const d = x - xbar;
+      ssCentred += load<f64>(weights + (<usize>i << 3)) * d * d;
+    }
+    if (!dense) ssCentred += (1 - storedWeight) * xbar * xbar;
+    const constant = lo == hi;
+    const ss = fitIntercept ? ssCentred : sumSq;
+    const excluded = ((fitIntercept || standardize) ? constant : (lo == 0 && hi == 0)) || ss == 0 || (standardize && ssCentred == 0);
+    let inv: f64 = 0;
+    if (!excluded) inv = standardize ? 1.0 / Math.sqrt(ssCentred) : 1.0;
+    store<f64>(mean + (<usize>j << 3), fitIntercept ? xbar : 0);
+    store<f64>(invScale + (<usize>j << 3), inv);
+    store<f64>(colSum + (<usize>j << 3), sum);
+    store<f64>(normSqOverN + (<usize>j << 3), excluded ? 0 : ss * inv * inv);
   }
 }

@@ -79,3 +79,33 @@ export function cscCenteredDot(values: usize, rows: usize, start: i32, end: i32,
   cscGatherSum = g0 + g1;
   return (s0 + s1) + (s2 + s3);
 }
+
+/**
+ * Σ_k v[rows[k]]·(values[k] − mu)·r[rows[k]] for k in [start, end), with observation
+ * weights v; leaves Σ_k v[rows[k]]·r[rows[k]] in cscGatherSum.
+ */
+export function cscWeightedCenteredDot(values: usize, rows: usize, start: i32, end: i32, v: usize, r: usize, mu: f64): f64 {
+  let s0: f64 = 0, s1: f64 = 0, g0: f64 = 0, g1: f64 = 0;
+  let k = start;
+  const end2 = start + ((end - start) & ~1);
+  for (; k < end2; k += 2) {
+    const pr = rows + (<usize>k << 2);
+    const i0 = <usize>load<i32>(pr) << 3;
+    const i1 = <usize>load<i32>(pr, 4) << 3;
+    const vr0 = load<f64>(v + i0) * load<f64>(r + i0);
+    const vr1 = load<f64>(v + i1) * load<f64>(r + i1);
+    const pv = values + (<usize>k << 3);
+    s0 += (load<f64>(pv) - mu) * vr0;
+    s1 += (load<f64>(pv, 8) - mu) * vr1;
+    g0 += vr0;
+    g1 += vr1;
+  }
+  if (k < end) {
+    const i0 = <usize>load<i32>(rows + (<usize>k << 2)) << 3;
+    const vr0 = load<f64>(v + i0) * load<f64>(r + i0);
+    s0 += (load<f64>(values + (<usize>k << 3)) - mu) * vr0;
+    g0 += vr0;
+  }
+  cscGatherSum = g0 + g1;
+  return s0 + s1;
+}

@@ -92,6 +92,33 @@ export function denseCenteredAxpy(a: f64, x: usize, y: usize, n: i32, mu: f64): 
   }
 }
 
+/**
+ * Σ v[i]·(x[i] − mu)·y[i] for i < n: the weighted centred dot product (observation
+ * weights v; a held-out row of a cross-validation fold has v = 0).
+ */
+export function denseWeightedCenteredDot(x: usize, v: usize, y: usize, n: i32, mu: f64): f64 {
+  let i: i32 = 0;
+  let sum: f64 = 0;
+  const n4 = n & ~3;
+  if (ASC_FEATURE_SIMD) {
+    const vm = f64x2.splat(mu);
+    let a0 = f64x2.splat(0);
+    let a1 = f64x2.splat(0);
+    for (; i < n4; i += 4) {
+      const o = <usize>i << 3;
+      a0 = f64x2.add(a0, f64x2.mul(f64x2.mul(f64x2.sub(v128.load(x + o), vm), v128.load(v + o)), v128.load(y + o)));
+      a1 = f64x2.add(a1, f64x2.mul(f64x2.mul(f64x2.sub(v128.load(x + o, 16), vm), v128.load(v + o, 16)), v128.load(y + o, 16)));
+    }
+    const a = f64x2.add(a0, a1);
+    sum = f64x2.extract_lane(a, 0) + f64x2.extract_lane(a, 1);
+  }
+  for (; i < n; i++) {
+    const o = <usize>i << 3;
+    sum += (load<f64>(x + o) - mu) * load<f64>(v + o) * load<f64>(y + o);
+  }
+  return sum;
+}
+
 /** Σ x[i] for i < n: a plain streaming read, the bandwidth baseline of the benchmark. */
 export function denseSum(x: usize, n: i32): f64 {
   let i: i32 = 0;

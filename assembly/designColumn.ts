@@ -1,8 +1,9 @@
 // Column access for a design matrix resident in linear memory, dense or CSC, in
-// terms of the centred column x_j − mu·1. The layout is tested once per column,
-// never per element, so a single solver serves both storage forms at full speed.
-import { denseCenteredDot, denseCenteredAxpy } from './denseColumn';
-import { cscCenteredDot, cscAxpy, cscCenteredAxpy, cscGatherSum } from './cscColumn';
+// terms of the centred column x_j − mu·1 and optional observation weights. The
+// layout is tested once per column, never per element, so a single solver serves
+// both storage forms at full speed.
+import { denseCenteredDot, denseCenteredAxpy, denseWeightedCenteredDot } from './denseColumn';
+import { cscCenteredDot, cscAxpy, cscCenteredAxpy, cscWeightedCenteredDot, cscGatherSum } from './cscColumn';
 
 /** Column-major dense storage: column j starts at values + 8·j·nRows. */
 export const LAYOUT_DENSE: i32 = 0;
@@ -10,24 +11,30 @@ export const LAYOUT_DENSE: i32 = 0;
 export const LAYOUT_CSC: i32 = 1;
 
 /**
- * (x_j − mu·1)ᵀv for column j, given sumV = Σ_i v_i.
- * Dense: computed element by element. CSC: the stored entries give
- * Σ_k (x_k − mu)·v[i_k]; the implicit zeros add −mu·(sumV − Σ_k v[i_k]), a term
- * that is exactly absent when the column stores every row.
+ * The weighted gradient sum Σ_i ω_i·(x_ij − mu)·r_i of column j, where ω_i = weights[i]
+ * (weights ≠ 0) or 1/n (weights = 0), given sumWR = Σ_i ω'_i·r_i with ω' = weights or 1.
+ * Dense: computed element by element. CSC: the stored entries give Σ_k ω(x_k − mu)·r[i_k];
+ * the implicit zeros add −mu·(sumWR − Σ_k ω'·r[i_k]), a term that is exactly absent
+ * when the column stores every row.
  */
 // @ts-ignore: decorator
 @inline
-export function centeredColumnDot(
-  layout: i32, nRows: i32, values: usize, indptr: usize, rows: usize, j: i32, v: usize, mu: f64, sumV: f64,
+export function columnGradient(
+  layout: i32, nRows: i32, values: usize, indptr: usize, rows: usize, j: i32,
+  r: usize, weights: usize, mu: f64, sumWR: f64,
 ): f64 {
   if (layout == LAYOUT_DENSE) {
-    return denseCenteredDot(values + ((<usize>j * <usize>nRows) << 3), v, nRows, mu);
+    const col = values + ((<usize>j * <usize>nRows) << 3);
+    if (weights == 0) return denseCenteredDot(col, r, nRows, mu) / <f64>nRows;
+    return denseWeightedCenteredDot(col, weights, r, nRows, mu);
   }
   const start = load<i32>(indptr + (<usize>j << 2));
   const end = load<i32>(indptr + (<usize>j << 2), 4);
-  const stored = cscCenteredDot(values, rows, start, end, v, mu);
-  if (mu == 0 || end - start == nRows) return stored;
-  return stored - mu * (sumV - cscGatherSum);
+  let stored: f64;
+  if (weights == 0) stored = cscCenteredDot(values, rows, start, end, r, mu);
+  else stored = cscWeightedCenteredDot(values, rows, start, end, weights, r, mu);
+  if (mu != 0 && end - start != nRows) stored -= mu * (sumWR - cscGatherSum);
+  return weights == 0 ? stored / <f64>nRows : stored;
 }
 
 /**

@@ -1,4 +1,4 @@
-// A design matrix is described to the kernels by a 40-byte block in linear
+// A design matrix is described to the kernels by a 44-byte block in linear
 // memory, written by the TypeScript façade (src/engine/wasmEngine.ts):
 //
 //   offset  field        meaning
@@ -11,7 +11,11 @@
 //   24      mean         column means used for implicit centring (f64, p)
 //   28      invScale     1/scale of each column, 0 = column excluded (f64, p)
 //   32      colSum       Σ_i x_ij of the raw column (f64, p)
-//   36      normSqOverN  ‖x̃_j‖²/n of the centred, scaled column (f64, p)
+//   36      normSqOverN  Σ_i ω_i·x̃_ij² of the centred, scaled column (f64, p)
+//   40      weights      observation weights v (f64, n, Σv = 1), or 0 for uniform 1/n
+//
+// ω_i is v_i with weights and 1/n without; colSum is Σ_i x_ij without weights and
+// Σ_i v_i·x_ij with them (the sum the residual's tracked total moves by).
 // @ts-ignore: decorator
 @inline export function dLayout(d: usize): i32 { return load<i32>(d); }
 // @ts-ignore: decorator
@@ -32,3 +36,5 @@
 @inline export function dColSum(d: usize): usize { return load<u32>(d, 32); }
 // @ts-ignore: decorator
 @inline export function dNormSqOverN(d: usize): usize { return load<u32>(d, 36); }
+// @ts-ignore: decorator
+@inline export function dWeights(d: usize): usize { return load<u32>(d, 40); }

@@ -14,7 +14,7 @@ const GAP_CHECK_INTERVAL: i32 = 10;
  * GAP_CHECK_INTERVAL epochs, and after the last allowed epoch. Stops as soon as
  * gap ≤ gapTol (absolute; the façade passes tol · F(0)).
  *
- * Writes out[0] = primal, out[1] = dual, out[2] = gap; returns the number of epochs.
+ * Writes out[0] = primal, out[1] = dual, out[2] = gap (out holds 9 doubles); returns the number of epochs.
  */
 export function elasticNetFit(
   desc: usize, yc: usize, r: usize, w: usize,

@@ -10,12 +10,18 @@ export { init, initSync, type InitOptions, type InitResult, type WasmBuild } fro
 export { DenseMatrix } from './matrix/DenseMatrix.js';
 export { CscMatrix, type CscArrays, type CooArrays } from './matrix/CscMatrix.js';
 export type { MatrixInput, DesignMatrix } from './matrix/DesignMatrix.js';
-export { ElasticNet, type ElasticNetOptions, type FitOptions } from './estimators/ElasticNet.js';
+export { ElasticNet, type ElasticNetOptions, type FitOptions, type ElasticNetSolver } from './estimators/ElasticNet.js';
 export { Lasso, type LassoOptions } from './estimators/Lasso.js';
 export type { EngineName } from './engine/selectEngine.js';
 export { softThreshold } from './reference/softThreshold.js';
 export { r2Score } from './model/r2Score.js';
 export { lambdaMax, type LambdaMaxOptions } from './model/lambdaMax.js';
+export { enetPath, lassoPath, type PathOptions } from './path/elasticNetPath.js';
+export { RegularizationPath } from './path/RegularizationPath.js';
+export { lambdaGrid } from './path/lambdaGrid.js';
+export { cvPath, type CvOptions } from './cv/crossValidatePath.js';
+export type { CrossValidation, CvProgress } from './cv/CrossValidation.js';
+export { ElasticNetCV, LassoCV, type ElasticNetCVOptions } from './estimators/ElasticNetCV.js';
 export { parseNumericCsv, type NumericTable } from './io/parseNumericCsv.js';
 export { loadDiabetes, type Dataset } from './datasets/diabetes.js';
 export {

@@ -20,12 +20,14 @@ export class ConvergenceWarning extends L1L2Warning {
     readonly dualGap: number,
     /** The gap required (tol · F(0)). */
     readonly gapTolerance: number,
-    /** Epochs run. */
+    /** Passes (epochs) run. */
     readonly nIter: number,
+    /** The λ of the fit, when the warning comes from a path. */
+    readonly lambda?: number,
   ) {
     super(
-      `coordinate descent did not converge: duality gap ${dualGap.toExponential(3)} > tolerance ` +
-        `${gapTolerance.toExponential(3)} after ${nIter} epochs; increase maxIter, loosen tol, or scale the features (standardize: true)`,
+      `coordinate descent did not converge${lambda === undefined ? '' : ` at λ = ${lambda.toPrecision(6)}`}: duality gap ${dualGap.toExponential(3)} > tolerance ` +
+        `${gapTolerance.toExponential(3)} after ${nIter} passes; increase maxIter, loosen tol, or scale the features (standardize: true)`,
     );
   }
 }

@@ -71,7 +71,10 @@ function isConstant(columns: Float64Array, n: number, j: number): boolean {
 }
 
 /** Compares a `standardize: true` fit with the manual route, on both scales. */
-function expectMatchesManual(pr: SyntheticProblem, X: DenseMatrix | CscMatrix, alpha: number, fitIntercept: boolean, lambdaFactor: number, engine: 'wasm' | 'js' = 'wasm') {
+function expectMatchesManual(
+  pr: SyntheticProblem, X: DenseMatrix | CscMatrix, alpha: number, fitIntercept: boolean, lambdaFactor: number,
+  engine: 'wasm' | 'js' = 'wasm', agree = AGREE,
+) {
   const lambda = lambdaFactor * lambdaMaxOf(pr.columns, pr.n, pr.p, pr.y, alpha, fitIntercept, true);
   const auto = new ElasticNet({ lambda, l1Ratio: alpha, fitIntercept, standardize: true, tol: TOL, maxIter: 200_000, engine }).fit(X, pr.y);
   const manual = manualFit(pr, lambda, alpha, fitIntercept);
@@ -80,10 +83,10 @@ function expectMatchesManual(pr: SyntheticProblem, X: DenseMatrix | CscMatrix, a
   const coef = auto.coef;
   // Standardized scale: w̃_j = w_j·sd_j.
   const scaledAuto = coef.map((w, j) => w * manual.sd[j]!);
-  expect(maxAbsDiff(scaledAuto, manual.coefScaled)).toBeLessThanOrEqual(AGREE * Math.max(1, maxAbs(manual.coefScaled)));
+  expect(maxAbsDiff(scaledAuto, manual.coefScaled)).toBeLessThanOrEqual(agree * Math.max(1, maxAbs(manual.coefScaled)));
   // Original scale.
-  expect(maxAbsDiff(coef, manual.coef)).toBeLessThanOrEqual(AGREE * maxAbs(manual.coef));
-  expect(Math.abs(auto.intercept - manual.intercept)).toBeLessThanOrEqual(AGREE * Math.max(1, Math.abs(manual.intercept), maxAbs(pr.y)));
+  expect(maxAbsDiff(coef, manual.coef)).toBeLessThanOrEqual(agree * maxAbs(manual.coef));
+  expect(Math.abs(auto.intercept - manual.intercept)).toBeLessThanOrEqual(agree * Math.max(1, Math.abs(manual.intercept), maxAbs(pr.y)));
   if (!fitIntercept) expect(auto.intercept).toBe(0);
   for (let j = 0; j < pr.p; j++) expect(coef[j] === 0, `zero pattern at ${j}`).toBe(manual.coef[j] === 0);
   // The reported objective is the standardized-space objective of the manual fit.
@@ -234,8 +237,11 @@ describe('a column with a large mean (1e6) and a small spread', () => {
         it(`${name}, mean ${mean}, spread ${spread}: matches the hand standardization`, () => {
           const pr = largeMeanProblem(300 + (sparse ? 1 : 0), mean, spread, sparse);
           const X = sparse ? asCsc(pr) : asDense(pr);
+          // A centred value of this column is only known to relative ε·mean/spread (2e-8 for
+          // 1e6 / 1e-2), however it is computed; agreement cannot be asked beyond a few times that.
+          const agree = Math.max(AGREE, 10 * Number.EPSILON * (mean / spread));
           for (const alpha of [1, 0.5]) {
-            const { auto } = expectMatchesManual(pr, X, alpha, true, 0.05);
+            const { auto } = expectMatchesManual(pr, X, alpha, true, 0.05, 'wasm', agree);
             expect(auto.coef[4]).not.toBe(0);
           }
         });

@@ -32,10 +32,64 @@ export interface ElasticNetSolution {
   gap: number;
 }
 
+/** @internal What a session is opened on: one dataset and setting, resident for many solves. */
+export interface SessionRequest {
+  X: DesignMatrix;
+  /** y minus its (weighted) mean when fitting an intercept, else y itself. */
+  yCentered: Float64Array;
+  fitIntercept: boolean;
+  standardize: boolean;
+  /** Observation weights summing to 1, or undefined for uniform 1/n. */
+  weights?: Float64Array | undefined;
+}
+
+/** @internal The certificate and work counters of one solve (or of the starting point). */
+export interface SolveReport {
+  /** Coordinate passes run (over the working set or its active part). */
+  passes: number;
+  /** Column dot products computed; ÷ p = passes over X. */
+  columnVisits: number;
+  primal: number;
+  dual: number;
+  gap: number;
+  /** max_j |g_j − l2·w_j| (at w = 0: λ_max·α). */
+  corrMax: number;
+  workingSetSize: number;
+  screened: number;
+  /** Σ_i ω_i·r_i², the weighted residual sum of squares. */
+  weightedRss: number;
+}
+
+/**
+ * @internal A dataset made resident for a sequence of solves that warm-start each other:
+ * a single fit, the λs of a path, one cross-validation fold. The coefficients and
+ * residual stay in the engine between calls.
+ */
+export interface ElasticNetSession {
+  readonly nFeatures: number;
+  /** Column statistics in use (the back-transform to the original scale needs them). */
+  readonly mean: Float64Array;
+  readonly invScale: Float64Array;
+  /** Sets w (scaled space), recomputes r and every gradient, and certifies the point for (l1, l2). */
+  start(coefScaled: Float64Array, l1: number, l2: number): SolveReport;
+  /**
+   * Solves for (l1, l2) from the current w with the screened working-set solver;
+   * l1Prev is the l1 at which the current gradients were computed (strong rule).
+   */
+  solve(l1: number, l2: number, l1Prev: number, gapTolerance: number, maxPasses: number): SolveReport;
+  /** A copy of the current w (scaled space). */
+  coefScaled(): Float64Array;
+  /** A copy of the current residual r = ỹ − X̃w (every row, held-out ones included). */
+  residual(): Float64Array;
+  dispose(): void;
+}
+
 /** @internal A coordinate-descent engine: the WASM kernels or the pure-TypeScript reference. */
 export interface Engine {
   readonly name: 'wasm' | 'js';
+  /** Plain cyclic coordinate descent over all features (the `cyclic` solver). */
   solveElasticNet(request: ElasticNetRequest): ElasticNetSolution;
+  openSession(request: SessionRequest): ElasticNetSession;
 }
 
 /** @internal Warm start on the original scale → scaled space: w̃_j = w_j / invScale_j (0 for excluded columns). */

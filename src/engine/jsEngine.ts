@@ -2,6 +2,7 @@ import type { Engine, ElasticNetRequest, ElasticNetSolution } from './Engine.js'
 import { scaleWarmStart } from './Engine.js';
 import { columnStats } from '../reference/columnStats.js';
 import { elasticNetFit } from '../reference/coordinateDescent.js';
+import { openJsSession } from './jsSession.js';
 
 /** @internal The pure-TypeScript engine: the reference implementation, also the benchmarks' JS baseline. */
 export const jsEngine: Engine = {
@@ -15,4 +16,5 @@ export const jsEngine: Engine = {
     );
     return { coefScaled: w, mean: stats.mean, invScale: stats.invScale, epochs, ...certificate };
   },
+  openSession: openJsSession,
 };

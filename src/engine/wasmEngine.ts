@@ -4,6 +4,7 @@ import type { WasmRuntime } from '../wasm/runtime.js';
 import { residentCopyOf, uploadBytes } from '../wasm/residentDesign.js';
 import { WASM32_MAX_BYTES } from '../wasm/WasmHeap.js';
 import { FitWorkspace } from '../wasm/FitWorkspace.js';
+import { openWasmSession } from './wasmSession.js';
 import { WasmMemoryLimitError } from '../errors.js';
 
 /**
@@ -45,5 +46,6 @@ export function createWasmEngine(runtime: WasmRuntime): Engine {
         ws.free();
       }
     },
+    openSession: (request) => openWasmSession(runtime, request),
   };
 }

@@ -1,9 +1,10 @@
 import { NotFittedError } from '../errors.js';
 import { toDesignMatrix, type MatrixInput } from '../matrix/DesignMatrix.js';
 import { selectEngine, type EngineName } from '../engine/selectEngine.js';
-import { linearPredict } from '../model/linearPredict.js';
-import { r2Score } from '../model/r2Score.js';
+import { predictLinear, scoreLinear } from '../model/linearModelMethods.js';
 import { centerTarget } from '../model/centerTarget.js';
+import { toOriginalScale } from '../model/toOriginalScale.js';
+import { scaleWarmStart } from '../engine/Engine.js';
 import { ConvergenceWarning, emitWarning } from '../warnings.js';
 import {
   checkBoolean, checkInteger, checkNonNegative, checkOneOf, checkPositive, checkUnitInterval, toCoefVector, toTargetVector,
@@ -33,7 +34,16 @@ export interface ElasticNetOptions {
   warmStart?: boolean;
   /** `'wasm'` (default; falls back to `'js'` with a warning where WebAssembly is unavailable) or `'js'`, the pure-TypeScript engine. */
   engine?: EngineName;
+  /**
+   * `'screened'` (default): coordinate descent on a working set grown from the strong rule
+   * and KKT violators, with active-set cycling and gap-safe screening (see {@link enetPath}).
+   * `'cyclic'`: plain cyclic coordinate descent over every feature, for comparison.
+   */
+  solver?: ElasticNetSolver;
 }
+
+/** The coordinate-descent variants of {@link ElasticNetOptions.solver}. */
+export type ElasticNetSolver = 'screened' | 'cyclic';
 
 /** Options of one {@link ElasticNet.fit} call. */
 export interface FitOptions {
@@ -45,6 +55,7 @@ interface FittedState {
   coef: Float64Array;
   intercept: number;
   nIter: number;
+  passesOverX: number;
   dualGap: number;
   gapTolerance: number;
   objective: number;
@@ -63,7 +74,9 @@ interface FittedState {
  * coefficients of the standardized columns). This is scikit-learn's `ElasticNet(alpha=λ,
  * l1_ratio=α)` and glmnet's `glmnet(x, y, alpha=α, lambda=λ, standardize=FALSE)`.
  *
- * Stopping rule: after an epoch the duality gap G(w) ≥ F(w) − F* is evaluated (in WASM);
+ * Solver (default `'screened'`): coordinate descent on a working set (strong rule, KKT
+ * violators, active-set cycling, gap-safe screening), one WebAssembly call per fit.
+ * Stopping rule: the duality gap G(w) ≥ F(w) − F* is evaluated (in WASM) over all features;
  * the fit is converged when G ≤ tol·F(0), where F(0) = (1/(2n))‖y − ȳ‖² is the objective of
  * the intercept-only model. If `maxIter` epochs pass first, `converged` is false and a
  * {@link ConvergenceWarning} carries the gap and epoch count.
@@ -86,6 +99,7 @@ export class ElasticNet {
   readonly maxIter: number;
   readonly warmStart: boolean;
   readonly engine: EngineName;
+  readonly solver: ElasticNetSolver;
   #fitted: FittedState | undefined;
 
   /**
@@ -102,6 +116,7 @@ export class ElasticNet {
     this.maxIter = checkInteger('maxIter', o.maxIter ?? 10000, 0);
     this.warmStart = checkBoolean('warmStart', o.warmStart ?? false);
     this.engine = checkOneOf('engine', o.engine ?? 'wasm', ['wasm', 'js'] as const);
+    this.solver = checkOneOf('solver', o.solver ?? 'screened', ['screened', 'cyclic'] as const);
   }
 
   /**
@@ -126,35 +141,47 @@ export class ElasticNet {
       const gapTolerance = this.tol * nullObjective;
 
       const engine = selectEngine(this.engine);
-      const solution = engine.solveElasticNet({
-        X: matrix,
-        yCentered,
-        fitIntercept: this.fitIntercept,
-        standardize: this.standardize,
-        l1: this.lambda * this.l1Ratio,
-        l2: this.lambda * (1 - this.l1Ratio),
-        gapTolerance,
-        maxEpochs: this.maxIter,
-        initialCoef,
-      });
-      const coef = new Float64Array(p);
-      let intercept = yMean;
-      for (let j = 0; j < p; j++) {
-        coef[j] = solution.coefScaled[j]! * solution.invScale[j]!;
-        intercept -= solution.mean[j]! * coef[j]!;
+      const l1 = this.lambda * this.l1Ratio;
+      const l2 = this.lambda * (1 - this.l1Ratio);
+      const { fitIntercept, standardize } = this;
+      let result: { coefScaled: Float64Array; mean: Float64Array; invScale: Float64Array; passes: number; visits: number; gap: number; primal: number };
+      if (this.solver === 'cyclic') {
+        const s = engine.solveElasticNet({ X: matrix, yCentered, fitIntercept, standardize, l1, l2, gapTolerance, maxEpochs: this.maxIter, initialCoef });
+        // Each epoch visits every column, and each gap check is one more pass.
+        result = { ...s, passes: s.epochs, visits: NaN };
+      } else {
+        const session = engine.openSession({ X: matrix, yCentered, fitIntercept, standardize });
+        try {
+          const w0 = new Float64Array(p);
+          scaleWarmStart(initialCoef, session.invScale, w0);
+          let report = session.start(w0, l1, l2);
+          let visits = report.columnVisits;
+          if (report.gap > gapTolerance && this.maxIter > 0) {
+            // Strong rule from the starting point: from λ_max on a cold start (glmnet's basic
+            // rule), from the current violators on a warm start.
+            const l1Prev = w0.some((v) => v !== 0) ? l1 : report.corrMax;
+            report = session.solve(l1, l2, l1Prev, gapTolerance, this.maxIter);
+            visits += report.columnVisits;
+          }
+          result = { coefScaled: session.coefScaled(), mean: session.mean, invScale: session.invScale, passes: report.passes, visits, gap: report.gap, primal: report.primal };
+        } finally {
+          session.dispose();
+        }
       }
-      const converged = solution.gap <= gapTolerance;
+      const { coef, intercept } = toOriginalScale(result.coefScaled, result.mean, result.invScale, yMean, fitIntercept);
+      const converged = result.gap <= gapTolerance;
       this.#fitted = {
         coef,
-        intercept: this.fitIntercept ? intercept : 0,
-        nIter: solution.epochs,
-        dualGap: solution.gap,
+        intercept,
+        nIter: result.passes,
+        passesOverX: result.visits / p,
+        dualGap: result.gap,
         gapTolerance,
-        objective: solution.primal,
+        objective: result.primal,
         converged,
         engine: engine.name,
       };
-      if (!converged) emitWarning(new ConvergenceWarning(solution.gap, gapTolerance, solution.epochs));
+      if (!converged) emitWarning(new ConvergenceWarning(result.gap, gapTolerance, result.passes));
       return this;
     } finally {
       if (owned) matrix.dispose();
@@ -176,9 +203,14 @@ export class ElasticNet {
     return this.#state('intercept').intercept;
   }
 
-  /** Coordinate-descent epochs run. */
+  /** Coordinate passes run (full epochs for `cyclic`; passes over the working set or its active part for `screened`). */
   get nIter(): number {
     return this.#state('nIter').nIter;
+  }
+
+  /** Work done in passes over X (column dot products ÷ p), gap checks included (NaN for `cyclic`). */
+  get passesOverX(): number {
+    return this.#state('passesOverX').passesOverX;
   }
 
   /** Duality gap at the returned solution: an upper bound on F(w) − min F. */
@@ -213,13 +245,7 @@ export class ElasticNet {
    */
   predict(X: MatrixInput): Float64Array {
     const state = this.#state('predict');
-    const { matrix, owned } = toDesignMatrix(X);
-    try {
-      toCoefVector(state.coef, matrix.nCols, 'X');
-      return linearPredict(matrix, state.coef, state.intercept);
-    } finally {
-      if (owned) matrix.dispose();
-    }
+    return predictLinear(state.coef, state.intercept, X);
   }
 
   /**
@@ -228,13 +254,6 @@ export class ElasticNet {
    */
   score(X: MatrixInput, y: ArrayLike<number>): number {
     const state = this.#state('score');
-    const { matrix, owned } = toDesignMatrix(X);
-    try {
-      const target = toTargetVector(y, matrix.nRows);
-      toCoefVector(state.coef, matrix.nCols, 'X');
-      return r2Score(target, linearPredict(matrix, state.coef, state.intercept));
-    } finally {
-      if (owned) matrix.dispose();
-    }
+    return scoreLinear(state.coef, state.intercept, X, y);
   }
 }

@@ -1,6 +1,6 @@
 import type { DesignMatrix } from '../matrix/DesignMatrix.js';
 import type { ColumnStats } from './columnStats.js';
-import { centeredColumnDot } from './columnOps.js';
+import { columnGradient, weightedSum } from './columnOps.js';
 
 /** Primal value, dual value and gap at one point. */
 export interface GapCertificate {
@@ -9,23 +9,42 @@ export interface GapCertificate {
   gap: number;
 }
 
+/** A {@link GapCertificate} with the by-products of the gradient pass that computed it. */
+export interface GradientAndGap extends GapCertificate {
+  /** max_j |g_j − l2·w_j| over the non-excluded, non-screened features. */
+  corrMax: number;
+  /** G₁, the gap of the augmented-lasso dual point (the one gap-safe screening uses). */
+  gap1: number;
+  /** Σ_i ω_i·r_i² (for the explained deviance). */
+  rrW: number;
+}
+
 /**
- * Pure-TS reference of the `elasticNetDualGap` kernel: the duality gap of
- * F(w) = (1/(2n))‖r‖² + l1‖w‖₁ + (l2/2)‖w‖², r = ỹ − X̃w, the smaller of two gaps
- * (scikit-learn's rescaled residual on the augmented lasso, and, for l2 > 0, the
- * unconstrained elastic-net dual at θ = r/n), each written as a sum of terms that
- * vanish at the optimum (see assembly/elasticNetDualGap.ts for the formulas).
+ * Pure-TS reference of the `elasticNetGradientAndGap` kernel: every gradient
+ * g_j = Σ_i ω_i·x̃_ij·r_i (ω_i = weights[i], or 1/n) and the duality gap of
+ *
+ *   F(w) = ½Σ_i ω_i·r_i² + l1‖w‖₁ + (l2/2)‖w‖²,   r = ỹ − X̃w (the true residual),
+ *
+ * the smaller of two gaps, each a sum of terms that vanish at the optimum:
+ *   G₁ = (1−s)²·Σωr²/2 − s·Σ w_j·g_j + l1‖w‖₁ + (l2/2)(1+s²)‖w‖²,  s = min(1, l1 / max_j |g_j − l2·w_j|)
+ *        (scikit-learn's rescaled residual on the augmented lasso), clamped at 0;
+ *   G₂ = −Σ w_j·g_j + l1‖w‖₁ + (l2/2)‖w‖² + Σ_j (|g_j| − l1)₊² / (2·l2)   (l2 > 0 only).
+ * Screened features (screened[j] ≠ 0) and excluded ones (invScale_j = 0) are left out and get
+ * g_j = 0. When g is given it receives the gradients.
  */
-export function elasticNetDualGap(
+export function elasticNetGradientAndGap(
   X: DesignMatrix, stats: ColumnStats, r: Float64Array, w: Float64Array, l1: number, l2: number,
-): GapCertificate {
+  g?: Float64Array, screened?: Uint8Array, weights?: Float64Array,
+): GradientAndGap {
   const n = X.nRows;
-  let rr = 0;
-  let sumR = 0;
-  for (let i = 0; i < n; i++) {
-    rr += r[i]! * r[i]!;
-    sumR += r[i]!;
+  let rrW = 0;
+  if (weights === undefined) {
+    for (let i = 0; i < n; i++) rrW += r[i]! * r[i]!;
+    rrW /= n;
+  } else {
+    for (let i = 0; i < n; i++) rrW += r[i]! * weights[i]! * r[i]!;
   }
+  const sumWR = weightedSum(r, weights);
   let corrMax = 0;
   let conj = 0;
   let wl1 = 0;
@@ -33,20 +52,41 @@ export function elasticNetDualGap(
   let wg = 0;
   for (let j = 0; j < X.nCols; j++) {
     const inv = stats.invScale[j]!;
-    if (inv === 0) continue;
+    if (inv === 0 || (screened !== undefined && screened[j] !== 0)) {
+      if (g !== undefined) g[j] = 0;
+      continue;
+    }
     const wj = w[j]!;
-    const g = (inv * centeredColumnDot(X, j, r, stats.mean[j]!, sumR)) / n;
+    const gj = inv * columnGradient(X, j, r, weights, stats.mean[j]!, sumWR);
+    if (g !== undefined) g[j] = gj;
     wl1 += Math.abs(wj);
     wl2 += wj * wj;
-    wg += wj * g;
-    corrMax = Math.max(corrMax, Math.abs(g - l2 * wj));
-    const excess = Math.abs(g) - l1;
+    wg += wj * gj;
+    const c = Math.abs(gj - l2 * wj);
+    if (c > corrMax) corrMax = c;
+    const excess = Math.abs(gj) - l1;
     if (excess > 0) conj += excess * excess;
   }
-  const primal = rr / (2 * n) + l1 * wl1 + 0.5 * l2 * wl2;
+  const primal = 0.5 * rrW + l1 * wl1 + 0.5 * l2 * wl2;
   const s = corrMax > l1 ? l1 / corrMax : 1;
-  let gap = ((1 - s) * (1 - s) * rr) / (2 * n) - s * wg + l1 * wl1 + 0.5 * l2 * (1 + s * s) * wl2;
-  if (l2 > 0) gap = Math.min(gap, -wg + l1 * wl1 + 0.5 * l2 * wl2 + conj / (2 * l2));
-  gap = Math.max(0, gap);
-  return { primal, dual: primal - gap, gap };
+  let gap1 = (1 - s) * (1 - s) * rrW * 0.5 - s * wg + l1 * wl1 + 0.5 * l2 * (1 + s * s) * wl2;
+  if (gap1 < 0) gap1 = 0;
+  let gap = gap1;
+  if (l2 > 0) {
+    const gap2 = -wg + l1 * wl1 + 0.5 * l2 * wl2 + conj / (2 * l2);
+    if (gap2 < gap) gap = gap2;
+  }
+  if (gap < 0) gap = 0;
+  return { primal, dual: primal - gap, gap, corrMax, gap1, rrW };
+}
+
+/**
+ * The duality gap alone (pure-TS reference of the `elasticNetDualGap` kernel; see
+ * {@link elasticNetGradientAndGap} for the objective and the two gaps).
+ */
+export function elasticNetDualGap(
+  X: DesignMatrix, stats: ColumnStats, r: Float64Array, w: Float64Array, l1: number, l2: number, weights?: Float64Array,
+): GapCertificate {
+  const { primal, dual, gap } = elasticNetGradientAndGap(X, stats, r, w, l1, l2, undefined, undefined, weights);
+  return { primal, dual, gap };
 }

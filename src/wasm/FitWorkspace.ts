@@ -1,65 +1,106 @@
 import type { WasmRuntime } from './runtime.js';
 import type { ResidentCopy } from './residentDesign.js';
 
-const PARTS = ['desc', 'out', 'w', 'yc', 'r'] as const;
-const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
+/** Doubles in a kernel's `out` block (see assembly/elasticNetSolveScreened.ts). */
+export const OUT_LENGTH = 9;
+/** Indices into the `out` block. */
+export const OUT = { primal: 0, dual: 1, gap: 2, corrMax: 3, gap1: 4, visits: 5, workingSet: 6, screened: 7, weightedRss: 8 } as const;
 
-function partBytes(part: (typeof PARTS)[number], n: number, p: number): number {
-  switch (part) {
-    case 'desc': return 40; // the design descriptor, assembly/designDescriptor.ts
-    case 'out': return 24; // primal, dual, gap
-    case 'w': return p * 8;
-    case 'yc': return n * 8;
-    case 'r': return n * 8;
-  }
-}
+const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
 /**
  * @internal One fit's working memory in a runtime, as a single 16-byte-aligned block:
- * the 40-byte design descriptor (pointing at the resident X and its column statistics
- * for the chosen setting), the certificate output, w, ỹ and r. Freed with `free()`.
+ * the 44-byte design descriptor (pointing at the resident X, its column statistics for
+ * the chosen setting and the observation weights, if any), the `out` block, w, ỹ, r,
+ * the gradient g, and the screened solver's scratch (working set, active list, flags).
+ *
+ * Without weights the column statistics are the resident copy's cached ones; with
+ * weights (a cross-validation fold, or user weights) they depend on the weights, so the
+ * workspace holds its own and computes them once.
  */
 export class FitWorkspace {
   readonly n: number;
   readonly p: number;
-  /** Addresses of the parts. */
   readonly desc: number;
   readonly out: number;
   readonly w: number;
   readonly yc: number;
   readonly r: number;
-  /** Addresses of the column statistics (held by the resident copy, not by the workspace). */
+  readonly g: number;
+  readonly ws: number;
+  readonly active: number;
+  readonly inWs: number;
+  readonly screened: number;
+  /** Observation weights (0 when uniform). */
+  readonly weights: number;
+  /** Addresses of the column statistics in use. */
   readonly mean: number;
   readonly invScale: number;
   readonly #runtime: WasmRuntime;
   readonly #base: number;
 
-  /** Bytes a workspace for an n×p problem takes. */
-  static bytes(n: number, p: number): number {
-    return PARTS.reduce((sum, part) => sum + align(partBytes(part, n, p)), 0);
+  /** Bytes a workspace for an n×p problem takes (with weights: plus n weights and 4p statistics). */
+  static bytes(n: number, p: number, weighted = false): number {
+    return FitWorkspace.#sizes(n, p, weighted).reduce((sum, [, bytes]) => sum + align(bytes), 0);
   }
 
-  constructor(runtime: WasmRuntime, copy: ResidentCopy, fitIntercept: boolean, standardize: boolean) {
+  static #sizes(n: number, p: number, weighted: boolean): [string, number][] {
+    const sizes: [string, number][] = [
+      ['desc', 44], ['out', OUT_LENGTH * 8], ['w', p * 8], ['yc', n * 8], ['r', n * 8], ['g', p * 8],
+      ['ws', p * 4], ['active', p * 4], ['inWs', p], ['screened', p],
+    ];
+    if (weighted) sizes.push(['weights', n * 8], ['stats', p * 32]);
+    return sizes;
+  }
+
+  /**
+   * @param weights observation weights, normalized to sum 1 by the caller, or undefined.
+   */
+  constructor(runtime: WasmRuntime, copy: ResidentCopy, fitIntercept: boolean, standardize: boolean, weights?: Float64Array) {
     const n = copy.nRows;
     const p = copy.nCols;
-    const stats = copy.statistics(fitIntercept, standardize);
-    const base = runtime.heap.allocate(FitWorkspace.bytes(n, p), 'X');
+    const weighted = weights !== undefined;
+    const { heap, kernels } = runtime;
+    const base = heap.allocate(FitWorkspace.bytes(n, p, weighted), 'X');
     const at: Record<string, number> = {};
     let offset = base;
-    for (const part of PARTS) {
+    for (const [part, bytes] of FitWorkspace.#sizes(n, p, weighted)) {
       at[part] = offset;
-      offset += align(partBytes(part, n, p));
+      offset += align(bytes);
     }
     this.#runtime = runtime;
     this.#base = base;
     this.n = n;
     this.p = p;
-    [this.desc, this.out, this.w, this.yc, this.r] = PARTS.map((part) => at[part]!) as [number, number, number, number, number];
+    this.desc = at.desc!;
+    this.out = at.out!;
+    this.w = at.w!;
+    this.yc = at.yc!;
+    this.r = at.r!;
+    this.g = at.g!;
+    this.ws = at.ws!;
+    this.active = at.active!;
+    this.inWs = at.inWs!;
+    this.screened = at.screened!;
+    let stats: number;
+    if (weighted) {
+      this.weights = at.weights!;
+      heap.f64(this.weights, n).set(weights);
+      stats = at.stats!;
+      const p8 = p * 8;
+      kernels.columnStats(
+        copy.layout, n, p, copy.values, copy.indptr, copy.rows, fitIntercept ? 1 : 0, standardize ? 1 : 0,
+        stats, stats + p8, stats + 2 * p8, stats + 3 * p8, this.weights,
+      );
+    } else {
+      this.weights = 0;
+      stats = copy.statistics(fitIntercept, standardize);
+    }
     // Statistics block: mean | invScale | colSum | normSqOverN, p doubles each.
     const [mean, invScale, colSum, normSqOverN] = [0, 1, 2, 3].map((k) => stats + k * p * 8) as [number, number, number, number];
     this.mean = mean;
     this.invScale = invScale;
-    runtime.heap.i32(this.desc, 10).set([copy.layout, n, p, copy.values, copy.indptr, copy.rows, mean, invScale, colSum, normSqOverN]);
+    heap.i32(this.desc, 11).set([copy.layout, n, p, copy.values, copy.indptr, copy.rows, mean, invScale, colSum, normSqOverN, this.weights]);
   }
 
   free(): void {

@@ -9,6 +9,7 @@ export interface KernelExports {
   denseDot(x: number, y: number, n: number): number;
   denseCenteredDot(x: number, y: number, n: number, mu: number): number;
   denseCenteredAxpy(a: number, x: number, y: number, n: number, mu: number): void;
+  denseWeightedCenteredDot(x: number, v: number, y: number, n: number, mu: number): number;
   denseSum(x: number, n: number): number;
   cscDot(values: number, rows: number, start: number, end: number, v: number): number;
   cscAxpy(a: number, values: number, rows: number, start: number, end: number, v: number): void;
@@ -16,9 +17,15 @@ export interface KernelExports {
   columnStats(
     layout: number, nRows: number, nCols: number, values: number, indptr: number, rows: number,
     fitIntercept: number, standardize: number, mean: number, invScale: number, colSum: number, normSqOverN: number,
+    weights: number,
   ): void;
   elasticNetResidual(desc: number, yc: number, w: number, r: number): void;
   elasticNetEpoch(desc: number, r: number, w: number, l1: number, l2: number): number;
   elasticNetDualGap(desc: number, r: number, w: number, l1: number, l2: number, out: number): number;
+  elasticNetGradientAndGap(desc: number, r: number, w: number, l1: number, l2: number, g: number, screened: number, out: number): number;
+  elasticNetSolveScreened(
+    desc: number, r: number, w: number, l1: number, l2: number, l1Prev: number, gapTol: number, maxPasses: number,
+    ws: number, active: number, inWs: number, screened: number, g: number, out: number,
+  ): number;
   elasticNetFit(desc: number, yc: number, r: number, w: number, l1: number, l2: number, gapTol: number, maxEpochs: number, out: number): number;
 }

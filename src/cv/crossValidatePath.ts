@@ -1,0 +1,136 @@
+import { toDesignMatrix, type MatrixInput } from '../matrix/DesignMatrix.js';
+import { toTargetVector, checkInteger, checkOneOf } from '../validation.js';
+import { InvalidParameterError, ShapeMismatchError } from '../errors.js';
+import { computePath, resolvePathOptions, type PathOptions } from '../path/elasticNetPath.js';
+import { assignFolds } from './foldAssignment.js';
+import type { CrossValidation, CvProgress } from './CrossValidation.js';
+
+/** Options of {@link cvPath}: those of the path plus the folds. */
+export interface CvOptions extends PathOptions {
+  /** Number of folds K. Default 10. Ignored when `foldId` is given. */
+  nFolds?: number;
+  /** Fold of each sample, integers 0 … K−1 (each fold non-empty); overrides nFolds and seed. */
+  foldId?: ArrayLike<number>;
+  /** Seed of the random fold assignment (see assignFolds). Default 0. */
+  seed?: number;
+  /** Held-out error: `'mse'` (default) or `'mae'`. */
+  measure?: 'mse' | 'mae';
+  /** Called after each λ of each path, for progress bars on long runs. */
+  onProgress?: (progress: CvProgress) => void;
+}
+
+/**
+ * K-fold cross-validation of the elastic-net path, as glmnet's `cv.glmnet` does it: the path
+ * on all the data fixes the λ grid; then each fold's path is fitted on the other folds over
+ * that grid and scored on its own samples. Folds are not copies: X stays where it is (in
+ * WebAssembly memory, copied there once) and a fold is a weight vector, 0 on its held-out
+ * rows and 1/n_train elsewhere; the held-out errors are read off the residual the kernels
+ * keep for every row. Standardization, when asked for, is computed on each fold's training
+ * rows. Deterministic given `seed` or `foldId`.
+ *
+ * @throws {InvalidParameterError} nFolds < 2 or > n, a malformed foldId (not integers 0…K−1, an empty fold), bad path options.
+ * @throws {ShapeMismatchError} foldId's length differs from X's rows.
+ * @example
+ * ```ts
+ * const cv = cvPath(X, y, { l1Ratio: 1, nFolds: 5, seed: 42 });
+ * console.log(cv.lambdaMin, cv.lambda1se, cv.path.coefAt(cv.index1se));
+ * ```
+ */
+export function cvPath(X: MatrixInput, y: ArrayLike<number>, options: CvOptions = {}): CrossValidation {
+  const resolved = resolvePathOptions(options, 0.5);
+  const measure = checkOneOf('measure', options.measure ?? 'mse', ['mse', 'mae'] as const);
+  const { matrix, owned } = toDesignMatrix(X);
+  try {
+    const n = matrix.nRows;
+    const target = toTargetVector(y, n);
+    const foldId = resolveFolds(options, n);
+    const nFolds = Math.max(...foldId) + 1;
+    const onProgress = options.onProgress;
+
+    const path = computePath(matrix, target, resolved, {
+      onSolved: (k) => onProgress?.({ stage: 'path', fold: -1, nFolds, lambdaIndex: k, nLambda: resolved.lambdas?.length ?? resolved.nLambda }),
+    });
+    const lambdas = path.lambdas;
+    const K = lambdas.length;
+    const foldOptions = { ...resolved, lambdas, earlyStop: false };
+    const foldErrors: Float64Array[] = [];
+    const foldSizes: number[] = [];
+    for (let fold = 0; fold < nFolds; fold++) {
+      const held: number[] = [];
+      for (let i = 0; i < n; i++) if (foldId[i] === fold) held.push(i);
+      const weights = new Float64Array(n);
+      const trainWeight = 1 / (n - held.length);
+      for (let i = 0; i < n; i++) weights[i] = foldId[i] === fold ? 0 : trainWeight;
+      const errors = new Float64Array(K);
+      computePath(matrix, target, foldOptions, {
+        weights,
+        onSolved: (k, session) => {
+          // Held-out rows: r_i = y_i − (b + x_iᵀw) of this fold's model.
+          const r = session.residual();
+          let sum = 0;
+          for (const i of held) sum += measure === 'mse' ? r[i]! * r[i]! : Math.abs(r[i]!);
+          errors[k] = sum / held.length;
+          onProgress?.({ stage: 'fold', fold, nFolds, lambdaIndex: k, nLambda: K });
+        },
+      });
+      foldErrors.push(errors);
+      foldSizes.push(held.length);
+    }
+
+    const cvMean = new Float64Array(K);
+    const cvStandardError = new Float64Array(K);
+    for (let k = 0; k < K; k++) {
+      let mean = 0;
+      for (let f = 0; f < nFolds; f++) mean += foldSizes[f]! * foldErrors[f]![k]!;
+      mean /= n;
+      let spread = 0;
+      for (let f = 0; f < nFolds; f++) spread += foldSizes[f]! * (foldErrors[f]![k]! - mean) ** 2;
+      cvMean[k] = mean;
+      cvStandardError[k] = Math.sqrt(spread / n / (nFolds - 1));
+    }
+    // λ decrease along the grid, so the first index attaining a bound is the largest λ.
+    let indexMin = 0;
+    for (let k = 1; k < K; k++) if (cvMean[k]! < cvMean[indexMin]!) indexMin = k;
+    const bound = cvMean[indexMin]! + cvStandardError[indexMin]!;
+    let index1se = indexMin;
+    for (let k = 0; k <= indexMin; k++) {
+      if (cvMean[k]! <= bound) {
+        index1se = k;
+        break;
+      }
+    }
+    return {
+      lambdas, cvMean, cvStandardError, foldErrors, measure, indexMin, lambdaMin: lambdas[indexMin]!,
+      index1se, lambda1se: lambdas[index1se]!, foldId, path,
+    };
+  } finally {
+    if (owned) matrix.dispose();
+  }
+}
+
+function resolveFolds(options: CvOptions, n: number): Int32Array {
+  if (options.foldId === undefined) {
+    const nFolds = checkInteger('nFolds', options.nFolds ?? 10, 2);
+    if (nFolds > n) throw new InvalidParameterError('nFolds', `nFolds must be at most the number of samples ${n}, got ${nFolds}`);
+    return assignFolds(n, nFolds, options.seed ?? 0);
+  }
+  const given = options.foldId;
+  if (typeof given !== 'object' || given === null || typeof given.length !== 'number') {
+    throw new InvalidParameterError('foldId', 'foldId must be an array of fold numbers 0 … K−1');
+  }
+  if (given.length !== n) throw new ShapeMismatchError('foldId', `foldId has ${given.length} entries but X has ${n} rows`);
+  const foldId = new Int32Array(n);
+  let nFolds = 0;
+  for (let i = 0; i < n; i++) {
+    const f = given[i]!;
+    if (!Number.isInteger(f) || f < 0 || f >= n) throw new InvalidParameterError('foldId', `foldId[${i}] = ${String(f)} is not a fold number 0 … K−1`);
+    foldId[i] = f;
+    nFolds = Math.max(nFolds, f + 1);
+  }
+  if (nFolds < 2) throw new InvalidParameterError('foldId', 'foldId must name at least 2 folds');
+  const sizes = new Int32Array(nFolds);
+  for (const f of foldId) sizes[f]!++;
+  const empty = sizes.findIndex((s) => s === 0);
+  if (empty >= 0) throw new InvalidParameterError('foldId', `fold ${empty} has no samples (folds must be numbered 0 … K−1 without gaps)`);
+  return foldId;
+}

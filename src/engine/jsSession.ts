@@ -1,0 +1,36 @@
+import type { ElasticNetSession, SessionRequest, SolveReport } from './Engine.js';
+import { columnStats } from '../reference/columnStats.js';
+import { elasticNetResidual } from '../reference/coordinateDescent.js';
+import { elasticNetGradientAndGap } from '../reference/elasticNetDualGap.js';
+import { elasticNetSolveScreened } from '../reference/elasticNetSolveScreened.js';
+
+/** @internal An elastic-net session in plain TypeScript (the reference solver; see wasmSession.ts). */
+export function openJsSession(request: SessionRequest): ElasticNetSession {
+  const { X, yCentered, fitIntercept, standardize, weights } = request;
+  const p = X.nCols;
+  const stats = columnStats(X, fitIntercept, standardize, weights);
+  let w: Float64Array = new Float64Array(p);
+  let r: Float64Array = Float64Array.from(yCentered);
+  const g = new Float64Array(p);
+  return {
+    nFeatures: p,
+    mean: stats.mean,
+    invScale: stats.invScale,
+    start(coefScaled, l1, l2): SolveReport {
+      w = Float64Array.from(coefScaled);
+      r = elasticNetResidual(X, stats, yCentered, w);
+      const c = elasticNetGradientAndGap(X, stats, r, w, l1, l2, g, undefined, weights);
+      return { passes: 0, columnVisits: p, primal: c.primal, dual: c.dual, gap: c.gap, corrMax: c.corrMax, workingSetSize: 0, screened: 0, weightedRss: c.rrW };
+    },
+    solve(l1, l2, l1Prev, gapTolerance, maxPasses): SolveReport {
+      const s = elasticNetSolveScreened(X, stats, r, w, l1, l2, l1Prev, gapTolerance, maxPasses, g, weights);
+      return {
+        passes: s.passes, columnVisits: s.visits, primal: s.primal, dual: s.dual, gap: s.gap, corrMax: s.corrMax,
+        workingSetSize: s.workingSetSize, screened: s.screened, weightedRss: s.rrW,
+      };
+    },
+    coefScaled: () => w.slice(),
+    residual: () => r.slice(),
+    dispose() {},
+  };
+}

@@ -1,0 +1,201 @@
+import { toDesignMatrix, type DesignMatrix, type MatrixInput } from '../matrix/DesignMatrix.js';
+import { selectEngine, type EngineName } from '../engine/selectEngine.js';
+import type { ElasticNetSession, SolveReport } from '../engine/Engine.js';
+import { centerTarget } from '../model/centerTarget.js';
+import { toOriginalScale } from '../model/toOriginalScale.js';
+import { ConvergenceWarning, emitWarning } from '../warnings.js';
+import { InvalidParameterError } from '../errors.js';
+import { checkBoolean, checkInteger, checkOneOf, checkPositive, checkUnitInterval, toTargetVector } from '../validation.js';
+import { lambdaGrid } from './lambdaGrid.js';
+import { RegularizationPath } from './RegularizationPath.js';
+
+/** Options of {@link enetPath} and {@link lassoPath}. */
+export interface PathOptions {
+  /** α ∈ (0, 1] (0 is allowed only with explicit `lambdas`). enetPath default 0.5; lassoPath fixes 1. */
+  l1Ratio?: number;
+  /** Number of λ on the generated grid. Default 100. */
+  nLambda?: number;
+  /** Smallest λ as a fraction of λ_max. Default glmnet's: 1e-2 when n < p, else 1e-4. */
+  lambdaMinRatio?: number;
+  /** Explicit λ values (sorted into decreasing order); overrides nLambda and lambdaMinRatio. */
+  lambdas?: ArrayLike<number>;
+  /** Default true. */
+  fitIntercept?: boolean;
+  /** Default false (glmnet's `standardize = TRUE` semantics when true). */
+  standardize?: boolean;
+  /** Relative duality-gap tolerance per λ: gap ≤ tol·F(0). Default 1e-7. */
+  tol?: number;
+  /** Maximum coordinate passes per λ. Default 10000. */
+  maxIter?: number;
+  /**
+   * Stop the generated grid early, as glmnet does, once the explained deviance changes by
+   * less than 1e-5 (relative) between λs or exceeds 0.999 (from the 5th λ on). Never applies
+   * to explicit `lambdas`. Default true.
+   */
+  earlyStop?: boolean;
+  /** Default `'wasm'`. */
+  engine?: EngineName;
+}
+
+/** @internal Validated path options with defaults applied. */
+export interface ResolvedPathOptions {
+  l1Ratio: number;
+  nLambda: number;
+  lambdaMinRatio: number | undefined;
+  lambdas: Float64Array | undefined;
+  fitIntercept: boolean;
+  standardize: boolean;
+  tol: number;
+  maxIter: number;
+  earlyStop: boolean;
+  engine: EngineName;
+}
+
+/** @internal Checks path options (before any work) and applies the defaults. */
+export function resolvePathOptions(options: PathOptions, defaultL1Ratio: number): ResolvedPathOptions {
+  const o = options ?? {};
+  const l1Ratio = checkUnitInterval('l1Ratio', o.l1Ratio ?? defaultL1Ratio);
+  let lambdas: Float64Array | undefined;
+  if (o.lambdas !== undefined) {
+    if (typeof o.lambdas !== 'object' || o.lambdas === null || o.lambdas.length === 0) {
+      throw new InvalidParameterError('lambdas', 'lambdas must be a non-empty array of numbers ≥ 0');
+    }
+    lambdas = Float64Array.from(o.lambdas, (v, k) => {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new InvalidParameterError('lambdas', `lambdas[${k}] = ${String(v)} is not a finite number ≥ 0`);
+      return v;
+    }).sort().reverse();
+  }
+  if (l1Ratio === 0 && !lambdas) {
+    throw new InvalidParameterError('l1Ratio', 'a generated λ grid needs l1Ratio > 0 (λ_max is infinite for a pure L2 penalty); pass explicit lambdas or use ridgePath');
+  }
+  const lambdaMinRatio = o.lambdaMinRatio === undefined ? undefined : checkPositive('lambdaMinRatio', o.lambdaMinRatio);
+  if (lambdaMinRatio !== undefined && lambdaMinRatio >= 1) throw new InvalidParameterError('lambdaMinRatio', `lambdaMinRatio must be in (0, 1), got ${lambdaMinRatio}`);
+  return {
+    l1Ratio,
+    nLambda: checkInteger('nLambda', o.nLambda ?? 100, 1),
+    lambdaMinRatio,
+    lambdas,
+    fitIntercept: checkBoolean('fitIntercept', o.fitIntercept ?? true),
+    standardize: checkBoolean('standardize', o.standardize ?? false),
+    tol: checkPositive('tol', o.tol ?? 1e-7),
+    maxIter: checkInteger('maxIter', o.maxIter ?? 10000, 1),
+    earlyStop: checkBoolean('earlyStop', o.earlyStop ?? true),
+    engine: checkOneOf('engine', o.engine ?? 'wasm', ['wasm', 'js'] as const),
+  };
+}
+
+/** glmnet's early-stopping constants (fdev, devmax, mnlam). */
+const DEVIANCE_CHANGE = 1e-5;
+const DEVIANCE_MAX = 0.999;
+const MIN_LAMBDAS_BEFORE_STOP = 5;
+
+/**
+ * @internal The path on a validated matrix and target, optionally under observation
+ * weights (cross-validation folds use weights that are 0 on held-out rows). `onSolved`
+ * sees the session after each λ (cross-validation reads held-out residuals there).
+ */
+export function computePath(
+  X: DesignMatrix, y: Float64Array, options: ResolvedPathOptions,
+  extra: { weights?: Float64Array; onSolved?: (k: number, session: ElasticNetSession) => void } = {},
+): RegularizationPath {
+  const { l1Ratio, fitIntercept, standardize, tol } = options;
+  const { yCentered, mean: yMean, nullObjective } = centerTarget(y, fitIntercept, extra.weights);
+  const gapTolerance = tol * nullObjective;
+  const session = selectEngine(options.engine).openSession({ X, yCentered, fitIntercept, standardize, weights: extra.weights });
+  try {
+    const p = X.nCols;
+    const start = session.start(new Float64Array(p), 0, 0);
+    const lambdaMax = l1Ratio > 0 ? start.corrMax / l1Ratio : Infinity;
+    const generated = options.lambdas === undefined;
+    const lambdas = options.lambdas ?? lambdaGrid(lambdaMax, options.nLambda, options.lambdaMinRatio ?? (X.nRows < p ? 1e-2 : 1e-4));
+    const K = lambdas.length;
+    const intercepts = new Float64Array(K);
+    const df = new Int32Array(K);
+    const devRatio = new Float64Array(K);
+    const dualGaps = new Float64Array(K);
+    const nIters = new Int32Array(K);
+    const passesOverX = new Float64Array(K);
+    const converged: boolean[] = [];
+    const indices: Int32Array[] = [];
+    const values: Float64Array[] = [];
+    let l1Prev = start.corrMax;
+    let done = K;
+    for (let k = 0; k < K; k++) {
+      const lambda = lambdas[k]!;
+      const l1 = lambda * l1Ratio;
+      const report: SolveReport = session.solve(l1, lambda - l1, l1Prev, gapTolerance, options.maxIter);
+      l1Prev = l1;
+      const { coef, intercept } = toOriginalScale(session.coefScaled(), session.mean, session.invScale, yMean, fitIntercept);
+      const nz: number[] = [];
+      for (let j = 0; j < p; j++) if (coef[j] !== 0) nz.push(j);
+      indices.push(Int32Array.from(nz));
+      values.push(Float64Array.from(nz, (j) => coef[j]!));
+      intercepts[k] = intercept;
+      df[k] = nz.length;
+      devRatio[k] = nullObjective > 0 ? 1 - report.weightedRss / (2 * nullObjective) : 0;
+      dualGaps[k] = report.gap;
+      nIters[k] = report.passes;
+      passesOverX[k] = report.columnVisits / p;
+      converged.push(report.gap <= gapTolerance);
+      if (!converged[k]) emitWarning(new ConvergenceWarning(report.gap, gapTolerance, report.passes, lambda));
+      extra.onSolved?.(k, session);
+      if (generated && options.earlyStop && k + 1 >= MIN_LAMBDAS_BEFORE_STOP && k + 1 < K) {
+        const change = devRatio[k]! - devRatio[k - 1]!;
+        if (change < DEVIANCE_CHANGE * devRatio[k]! || devRatio[k]! > DEVIANCE_MAX) {
+          done = k + 1;
+          break;
+        }
+      }
+    }
+    return new RegularizationPath({
+      lambdas: lambdas.slice(0, done), l1Ratio, lambdaMax, intercepts: intercepts.slice(0, done), df: df.slice(0, done),
+      devRatio: devRatio.slice(0, done), dualGaps: dualGaps.slice(0, done), gapTolerance, nIters: nIters.slice(0, done),
+      passesOverX: passesOverX.slice(0, done), converged, nFeatures: p, indices, values,
+    });
+  } finally {
+    session.dispose();
+  }
+}
+
+/**
+ * The elastic-net regularization path: solutions of
+ *
+ *   F(w, b) = (1/(2n))·‖y − b − Xw‖² + λ·( α‖w‖₁ + (1−α)/2·‖w‖₂² )
+ *
+ * for a decreasing sequence of λ (default: 100 values log-spaced from λ_max down to
+ * λ_max·lambdaMinRatio), each warm-started from the previous one. Per λ, one WebAssembly
+ * call runs glmnet's sequential strong rule and active-set cycling, a KKT check over all
+ * features (a discarded feature that violates it is brought back, so screening is never
+ * wrong), gap-safe screening, and stops on the duality gap (gap ≤ tol·F(0)).
+ * scikit-learn: `enet_path`; glmnet: `glmnet(x, y, alpha)` (see the README for the λ mapping).
+ *
+ * @throws {InvalidParameterError} bad options (see {@link PathOptions}).
+ * @throws {ShapeMismatchError | EmptyDataError | NonFiniteValueError} bad X or y.
+ * @example
+ * ```ts
+ * const path = enetPath(X, y, { l1Ratio: 0.5, nLambda: 100 });
+ * for (let k = 0; k < path.length; k++) console.log(path.lambdas[k], path.df[k], path.devRatio[k]);
+ * ```
+ */
+export function enetPath(X: MatrixInput, y: ArrayLike<number>, options: PathOptions = {}): RegularizationPath {
+  const resolved = resolvePathOptions(options, 0.5);
+  const { matrix, owned } = toDesignMatrix(X);
+  try {
+    return computePath(matrix, toTargetVector(y, matrix.nRows), resolved);
+  } finally {
+    if (owned) matrix.dispose();
+  }
+}
+
+/**
+ * The lasso path: {@link enetPath} with α = 1 (scikit-learn's `lasso_path`, glmnet's
+ * `glmnet(x, y, alpha = 1)`).
+ * @example
+ * ```ts
+ * const path = lassoPath(X, y);
+ * path.coefAt(path.length - 1); // the least-regularized solution
+ * ```
+ */
+export function lassoPath(X: MatrixInput, y: ArrayLike<number>, options: Omit<PathOptions, 'l1Ratio'> = {}): RegularizationPath {
+  return enetPath(X, y, { ...options, l1Ratio: 1 });
+}
