@@ -29,7 +29,19 @@ import * as D from './designDescriptor';
 export function elasticNetGradientAndGap(
   desc: usize, r: usize, w: usize, l1: f64, l2: f64, g: usize, screened: usize, out: usize,
 ): f64 {
-  const layout = D.dLayout(desc), n = D.dRows(desc), p = D.dCols(desc);
+  return gradientAndGapOver(desc, r, w, l1, l2, g, screened, 0, D.dCols(desc), out);
+}
+
+/**
+ * elasticNetGradientAndGap restricted to the columns idx[0..count) (all when idx = 0).
+ * Over a working set W this is the gap of the problem restricted to W; it equals the
+ * full problem's gap whenever every feature outside W is at 0 and satisfies its KKT
+ * condition |g_j| ≤ l1 (such features change neither the dual scaling nor any term).
+ */
+export function gradientAndGapOver(
+  desc: usize, r: usize, w: usize, l1: f64, l2: f64, g: usize, screened: usize, idx: usize, count: i32, out: usize,
+): f64 {
+  const layout = D.dLayout(desc), n = D.dRows(desc);
   const values = D.dValues(desc), indptr = D.dIndptr(desc), rows = D.dRowIdx(desc);
   const mean = D.dMean(desc), invScale = D.dInvScale(desc), weights = D.dWeights(desc);
   const rrW = weights == 0 ? denseDot(r, r, n) / <f64>n : denseWeightedCenteredDot(r, weights, r, n, 0);
@@ -37,7 +49,8 @@ export function elasticNetGradientAndGap(
   let corrMax: f64 = 0;
   let conj: f64 = 0;
   let wl1: f64 = 0, wl2: f64 = 0, wg: f64 = 0;
-  for (let j: i32 = 0; j < p; j++) {
+  for (let k: i32 = 0; k < count; k++) {
+    const j: i32 = idx == 0 ? k : load<i32>(idx + (<usize>k << 2));
     const o = <usize>j << 3;
     const inv = load<f64>(invScale + o);
     if (inv == 0 || (screened != 0 && load<u8>(screened + <usize>j) != 0)) {

@@ -1,6 +1,6 @@
 import { beginPasses, coordinatePass, endPasses } from './coordinatePass';
-import { elasticNetGradientAndGap } from './elasticNetDualGap';
-import { denseAddScalar, denseCenteredAxpy } from './denseColumn';
+import { elasticNetGradientAndGap, gradientAndGapOver } from './elasticNetDualGap';
+import { denseAddScalar, denseCenteredAxpy, denseDot, denseWeightedCenteredDot } from './denseColumn';
 import { LAYOUT_DENSE, cscColumnUpdate } from './designColumn';
 import * as D from './designDescriptor';
 
@@ -16,24 +16,30 @@ const INNER_TIGHTENING: f64 = 0.25;
  * Solves one λ of the elastic net to a duality-gap certificate, glmnet- and celer-style,
  * in a single call:
  *
- * 1. Working set W = features with w_j ≠ 0 (warm start) ∪ the sequential strong set
- *    {j : |g_j| ≥ 2·l1 − l1Prev}, where g holds the gradients at the previous solution
- *    (the previous λ of a path, or the starting point) and l1Prev its l1.
- * 2. Coordinate descent on W: a pass over W, then passes over its non-zero (active)
- *    features only, until the largest coordinate change a_j·δ² is below the inner
- *    tolerance, then a pass over W again (glmnet's active-set cycling).
- * 3. One pass over all features computes every gradient and the duality gap. If the
- *    gap is ≤ gapTol, done. Otherwise every feature outside W that violates its KKT
- *    condition (|g_j| > l1 at w_j = 0) joins W — so a feature the strong rule wrongly
- *    discarded is always brought back — and, if none does, gap-safe screening removes
- *    the features that are provably 0 at the optimum (|g_j − l2·w_j|/max(l1, c) +
- *    √(2·G₁·(a_j + l2))/l1 < 1, Fercoq, Gramfort & Salmon 2015, on the augmented
- *    lasso) and the inner tolerance is tightened. Back to 2.
+ * 1. Entry screening: from the gradients g at the previous solution (the previous λ of a
+ *    path, or the starting point) the duality gap at the new λ is known without touching
+ *    X, and gap-safe screening removes features provably 0 at the new optimum.
+ * 2. Working set W = features with w_j ≠ 0 ∪ the sequential strong set
+ *    {j : |g_j| ≥ 2·l1 − l1Prev} (l1Prev: the l1 at which g was computed).
+ * 3. Coordinate descent on W (a pass over W, then passes over its non-zero features only
+ *    until the largest coordinate change a_j·δ² is below the inner tolerance: glmnet's
+ *    active-set cycling), until the duality gap of the problem restricted to W — a
+ *    cheap |W|-column computation — is ≤ gapTol.
+ * 4. One pass over every unscreened feature computes all gradients and the full gap. If
+ *    the gap is ≤ gapTol, done: the restricted gap is the full gap whenever every feature
+ *    outside W satisfies its KKT condition |g_j| ≤ l1. Otherwise the violators join W —
+ *    so a feature the strong rule wrongly discarded always comes back — or, if there are
+ *    none, the full gap screens again and the inner tolerance tightens. Back to 3.
  *
- * r must be the true residual ỹ − X̃w on entry and is kept consistent. ws (i32, p),
- * inWs and screened (u8, p) are scratch; g (f64, p) holds the gradients at the returned
- * solution on exit (the next λ's strong rule uses them). Returns the number of passes
- * (over W or its active part) run; stops after maxPasses.
+ * Gap-safe screening (Fercoq, Gramfort & Salmon 2015) on the augmented lasso: with the
+ * dual point θ = ρ/max(l1, c), c = max_j |g_j − l2·w_j|, and its gap G₁, feature j is 0 at
+ * the optimum when |g_j − l2·w_j|/max(l1, c) + √(2·G₁·(a_j + l2))/l1 < 1.
+ *
+ * r must be the true residual ỹ − X̃w on entry and is kept consistent. ws, active (i32, p),
+ * inWs and screened (u8, p) are scratch; on entry screened holds the previous call's flags
+ * (their g is stale), on exit the flags of this call. g (f64, p) holds the gradients at
+ * the returned solution for every unscreened feature. Returns the number of coordinate
+ * passes run; stops after maxPasses.
  */
 export function elasticNetSolveScreened(
   desc: usize, r: usize, w: usize, l1: f64, l2: f64, l1Prev: f64, gapTol: f64, maxPasses: i32,
@@ -41,46 +47,59 @@ export function elasticNetSolveScreened(
 ): i32 {
   const p = D.dCols(desc);
   const invScale = D.dInvScale(desc);
-  const strong = 2 * l1 - l1Prev;
-  let count: i32 = 0;
+  // 1. Entry screening from the stored gradients (stale ones — screened last time — excepted).
   let nExcluded: i32 = 0;
   for (let j: i32 = 0; j < p; j++) {
-    const o = <usize>j << 3;
+    if (load<f64>(invScale + (<usize>j << 3)) == 0) nExcluded++;
+    // 1 = g stale (screened by the previous call), 0 = g valid.
+    store<u8>(inWs + <usize>j, load<u8>(screened + <usize>j));
     store<u8>(screened + <usize>j, 0);
+  }
+  let nScreened: i32 = 0;
+  if (l1 > 0) nScreened = entryScreen(desc, r, w, l1, l2, g, inWs, screened, out);
+  // 2. Working set.
+  const strong = 2 * l1 - l1Prev;
+  let count: i32 = 0;
+  for (let j: i32 = 0; j < p; j++) {
+    const o = <usize>j << 3;
     let member = false;
-    if (load<f64>(invScale + o) == 0) nExcluded++;
-    else {
-      member = load<f64>(w + o) != 0 || Math.abs(load<f64>(g + o)) >= strong;
+    if (load<f64>(invScale + o) != 0 && load<u8>(screened + <usize>j) == 0) {
+      member = load<f64>(w + o) != 0 || (load<u8>(inWs + <usize>j) == 0 && Math.abs(load<f64>(g + o)) >= strong);
     }
     store<u8>(inWs + <usize>j, member ? 1 : 0);
     if (member) { store<i32>(ws + (<usize>count << 2), j); count++; }
   }
   let passes: i32 = 0;
   let visits: f64 = 0;
-  let nScreened: i32 = 0;
   let innerTol = gapTol;
   while (true) {
-    // 2. Coordinate descent on the working set, with active-set cycling.
-    beginPasses(desc, r);
-    while (passes < maxPasses) {
-      let change = coordinatePass(desc, r, w, l1, l2, ws, count);
-      passes++;
-      visits += <f64>count;
-      if (change <= innerTol) break;
-      let nActive: i32 = 0;
-      for (let k: i32 = 0; k < count; k++) {
-        const j = load<i32>(ws + (<usize>k << 2));
-        if (load<f64>(w + (<usize>j << 3)) != 0) { store<i32>(active + (<usize>nActive << 2), j); nActive++; }
-      }
+    // 3. Coordinate descent on the working set until its restricted gap is small.
+    while (true) {
+      beginPasses(desc, r);
       while (passes < maxPasses) {
-        change = coordinatePass(desc, r, w, l1, l2, active, nActive);
+        let change = coordinatePass(desc, r, w, l1, l2, ws, count);
         passes++;
-        visits += <f64>nActive;
+        visits += <f64>count;
         if (change <= innerTol) break;
+        let nActive: i32 = 0;
+        for (let k: i32 = 0; k < count; k++) {
+          const j = load<i32>(ws + (<usize>k << 2));
+          if (load<f64>(w + (<usize>j << 3)) != 0) { store<i32>(active + (<usize>nActive << 2), j); nActive++; }
+        }
+        while (passes < maxPasses) {
+          change = coordinatePass(desc, r, w, l1, l2, active, nActive);
+          passes++;
+          visits += <f64>nActive;
+          if (change <= innerTol) break;
+        }
       }
+      endPasses(desc, r);
+      const restricted = gradientAndGapOver(desc, r, w, l1, l2, g, 0, ws, count, out);
+      visits += <f64>count;
+      if (restricted <= gapTol || passes >= maxPasses) break;
+      innerTol *= INNER_TIGHTENING;
     }
-    endPasses(desc, r);
-    // 3. Every gradient and the gap, in one pass over the unscreened features.
+    // 4. All gradients and the full gap, in one pass over the unscreened features.
     const gap = elasticNetGradientAndGap(desc, r, w, l1, l2, g, screened, out);
     visits += <f64>(p - nExcluded - nScreened);
     if (gap <= gapTol || passes >= maxPasses) break;
@@ -90,19 +109,58 @@ export function elasticNetSolveScreened(
       if (load<f64>(invScale + (<usize>j << 3)) == 0) continue;
       if (Math.abs(load<f64>(g + (<usize>j << 3))) > l1) {
         store<u8>(inWs + <usize>j, 1);
-        { store<i32>(ws + (<usize>count << 2), j); count++; }
+        store<i32>(ws + (<usize>count << 2), j);
+        count++;
         added++;
       }
     }
     if (added > 0) continue;
-    if (l1 > 0) nScreened += gapSafeScreen(desc, r, w, l1, l2, g, screened, load<f64>(out, 24), load<f64>(out, 32));
-    count = compactWorkingSet(ws, count, screened);
+    if (l1 > 0) {
+      nScreened += gapSafeScreen(desc, r, w, l1, l2, g, 0, screened, load<f64>(out, 24), load<f64>(out, 32));
+      count = compactWorkingSet(ws, count, screened);
+    }
     innerTol *= INNER_TIGHTENING;
   }
   store<f64>(out, visits, 40);
   store<f64>(out, <f64>count, 48);
   store<f64>(out, <f64>nScreened, 56);
   return passes;
+}
+
+/**
+ * Gap-safe screening at a new λ before any pass over X: the gap of the current w for
+ * (l1, l2) follows from the stored gradients (valid where stale = 0), Σωr² and w. Features
+ * with stale gradients are not screened. Returns how many were screened.
+ */
+function entryScreen(desc: usize, r: usize, w: usize, l1: f64, l2: f64, g: usize, stale: usize, screened: usize, out: usize): i32 {
+  const p = D.dCols(desc), n = D.dRows(desc);
+  const invScale = D.dInvScale(desc), weights = D.dWeights(desc);
+  let corrMax: f64 = 0, wl1: f64 = 0, wl2: f64 = 0, wg: f64 = 0;
+  for (let j: i32 = 0; j < p; j++) {
+    const o = <usize>j << 3;
+    if (load<f64>(invScale + o) == 0) continue;
+    const wj = load<f64>(w + o);
+    if (load<u8>(stale + <usize>j) != 0) {
+      // No valid gradient: the dual point's feasibility on this feature is unknown.
+      if (wj != 0) return 0;
+      continue;
+    }
+    const gj = load<f64>(g + o);
+    wl1 += Math.abs(wj);
+    wl2 += wj * wj;
+    wg += wj * gj;
+    const c = Math.abs(gj - l2 * wj);
+    if (c > corrMax) corrMax = c;
+  }
+  // Features with stale gradients might raise c; without them the dual point is only
+  // known feasible on the others, so screen only when none is stale.
+  for (let j: i32 = 0; j < p; j++) if (load<u8>(stale + <usize>j) != 0 && load<f64>(invScale + (<usize>j << 3)) != 0) return 0;
+  const rrW = weights == 0 ? denseDot(r, r, n) / <f64>n : denseWeightedCenteredDot(r, weights, r, n, 0);
+  let s: f64 = 1;
+  if (corrMax > l1) s = l1 / corrMax;
+  let gap1 = (1 - s) * (1 - s) * rrW * 0.5 - s * wg + l1 * wl1 + 0.5 * l2 * (1 + s * s) * wl2;
+  if (gap1 < 0) gap1 = 0;
+  return gapSafeScreen(desc, r, w, l1, l2, g, 0, screened, corrMax, gap1);
 }
 
 /**
@@ -113,7 +171,7 @@ export function elasticNetSolveScreened(
  * Returns how many were newly screened.
  */
 function gapSafeScreen(
-  desc: usize, r: usize, w: usize, l1: f64, l2: f64, g: usize, screened: usize,
+  desc: usize, r: usize, w: usize, l1: f64, l2: f64, g: usize, stale: usize, screened: usize,
   corrMax: f64, gap1: f64,
 ): i32 {
   const p = D.dCols(desc), n = D.dRows(desc);
@@ -126,6 +184,7 @@ function gapSafeScreen(
     const o = <usize>j << 3;
     const inv = load<f64>(invScale + o);
     if (inv == 0 || load<u8>(screened + <usize>j) != 0) continue;
+    if (stale != 0 && load<u8>(stale + <usize>j) != 0) continue;
     const wj = load<f64>(w + o);
     const test = Math.abs(load<f64>(g + o) - l2 * wj) / scale + radius * Math.sqrt(load<f64>(normSq + o) + l2);
     if (test >= 1) continue;

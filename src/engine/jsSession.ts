@@ -12,6 +12,8 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
   let w: Float64Array = new Float64Array(p);
   let r: Float64Array = Float64Array.from(yCentered);
   const g = new Float64Array(p);
+  // Screening flags of the last solve (their gradients are stale), as the kernel's buffer.
+  const screened = new Uint8Array(p).fill(1);
   return {
     nFeatures: p,
     mean: stats.mean,
@@ -19,11 +21,12 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
     start(coefScaled, l1, l2): SolveReport {
       w = Float64Array.from(coefScaled);
       r = elasticNetResidual(X, stats, yCentered, w);
+      screened.fill(0);
       const c = elasticNetGradientAndGap(X, stats, r, w, l1, l2, g, undefined, weights);
       return { passes: 0, columnVisits: p, primal: c.primal, dual: c.dual, gap: c.gap, corrMax: c.corrMax, workingSetSize: 0, screened: 0, weightedRss: c.rrW };
     },
     solve(l1, l2, l1Prev, gapTolerance, maxPasses): SolveReport {
-      const s = elasticNetSolveScreened(X, stats, r, w, l1, l2, l1Prev, gapTolerance, maxPasses, g, weights);
+      const s = elasticNetSolveScreened(X, stats, r, w, l1, l2, l1Prev, gapTolerance, maxPasses, g, screened, weights);
       return {
         passes: s.passes, columnVisits: s.visits, primal: s.primal, dual: s.dual, gap: s.gap, corrMax: s.corrMax,
         workingSetSize: s.workingSetSize, screened: s.screened, weightedRss: s.rrW,

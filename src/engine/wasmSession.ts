@@ -22,6 +22,8 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
   heap.f64(ws.yc, n).set(request.yCentered);
   const mean = heap.f64(ws.mean, p).slice();
   const invScale = heap.f64(ws.invScale, p).slice();
+  // No gradient is known yet: every feature's stored g is stale until start() computes them.
+  heap.u8(ws.screened, p).fill(1);
   let disposed = false;
 
   const report = (passes: number): SolveReport => {
@@ -47,6 +49,7 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
       heap.f64(ws.w, p).set(coefScaled);
       kernels.elasticNetResidual(ws.desc, ws.yc, ws.w, ws.r);
       heap.f64(ws.out, OUT_LENGTH).fill(0);
+      heap.u8(ws.screened, p).fill(0); // every gradient is computed now
       kernels.elasticNetGradientAndGap(ws.desc, ws.r, ws.w, l1, l2, ws.g, 0, ws.out);
       heap.f64(ws.out, OUT_LENGTH)[OUT.visits] = p;
       return report(0);

@@ -36,6 +36,19 @@ export function elasticNetGradientAndGap(
   X: DesignMatrix, stats: ColumnStats, r: Float64Array, w: Float64Array, l1: number, l2: number,
   g?: Float64Array, screened?: Uint8Array, weights?: Float64Array,
 ): GradientAndGap {
+  return gradientAndGapOver(X, stats, r, w, l1, l2, g, screened, weights, undefined, X.nCols);
+}
+
+/**
+ * {@link elasticNetGradientAndGap} over the columns idx[0..count) only (all when idx is
+ * undefined): over a working set W, the gap of the problem restricted to W, which is the
+ * full gap when every feature outside W is 0 and satisfies |g_j| ≤ l1.
+ */
+export function gradientAndGapOver(
+  X: DesignMatrix, stats: ColumnStats, r: Float64Array, w: Float64Array, l1: number, l2: number,
+  g: Float64Array | undefined, screened: Uint8Array | undefined, weights: Float64Array | undefined,
+  idx: Int32Array | undefined, count: number,
+): GradientAndGap {
   const n = X.nRows;
   let rrW = 0;
   if (weights === undefined) {
@@ -50,7 +63,8 @@ export function elasticNetGradientAndGap(
   let wl1 = 0;
   let wl2 = 0;
   let wg = 0;
-  for (let j = 0; j < X.nCols; j++) {
+  for (let k = 0; k < count; k++) {
+    const j = idx === undefined ? k : idx[k]!;
     const inv = stats.invScale[j]!;
     if (inv === 0 || (screened !== undefined && screened[j] !== 0)) {
       if (g !== undefined) g[j] = 0;

@@ -2,7 +2,7 @@ import type { DesignMatrix } from '../matrix/DesignMatrix.js';
 import type { ColumnStats } from './columnStats.js';
 import { addScalar, cscColumnUpdate, denseCenteredAxpy } from './columnOps.js';
 import { CoordinatePasses } from './coordinatePass.js';
-import { elasticNetGradientAndGap, type GradientAndGap } from './elasticNetDualGap.js';
+import { elasticNetGradientAndGap, gradientAndGapOver, type GradientAndGap } from './elasticNetDualGap.js';
 
 /** Each round that fails the gap test asks the inner loop for this much more precision. */
 export const INNER_TIGHTENING = 0.25;
@@ -20,77 +20,88 @@ export interface ScreenedSolveResult extends GradientAndGap {
 }
 
 /**
- * Pure-TS reference of the `elasticNetSolveScreened` kernel: one λ of the elastic net
- * F(w) = ½Σ_i ω_i·r_i² + l1‖w‖₁ + (l2/2)‖w‖² (ω_i = weights[i], or 1/n) to a duality-gap
- * certificate ≤ gapTol:
+ * Pure-TS reference of the `elasticNetSolveScreened` kernel (see assembly/elasticNetSolveScreened.ts):
+ * one λ of F(w) = ½Σ_i ω_i·r_i² + l1‖w‖₁ + (l2/2)‖w‖² (ω_i = weights[i], or 1/n) to gap ≤ gapTol.
  *
- * 1. Working set W = {j : w_j ≠ 0} ∪ {j : |g_j| ≥ 2·l1 − l1Prev} (sequential strong rule; g holds
- *    the gradients at the starting point, l1Prev the l1 they belong to), in increasing j.
- * 2. Coordinate descent on W with active-set cycling: a pass over W, then passes over its
- *    non-zero features until max a_j·δ_j² ≤ the inner tolerance (initially gapTol), then W again.
- * 3. Every gradient and the gap ({@link elasticNetGradientAndGap}). Stop if gap ≤ gapTol or after
- *    maxPasses passes. Else features outside W with |g_j| > l1 join W (appended in increasing j);
- *    if none does, gap-safe screening (l1 > 0) removes the features with
- *    |g_j − l2·w_j|/max(l1, c) + √(2·G₁·(a_j + l2))/l1 < 1 (c = max_j|g_j − l2·w_j|), setting
- *    a screened w_j ≠ 0 to 0 and updating r, W is compacted (order kept) and the inner tolerance
- *    is multiplied by {@link INNER_TIGHTENING}. Back to 2.
+ * 1. Entry screening: the gap at the new λ follows from the stored gradients g (valid unless
+ *    the feature was screened by the previous call, i.e. screened[j] ≠ 0 on entry); if all are
+ *    valid, gap-safe screening removes provably-zero features before any pass over X.
+ * 2. W = {j unscreened : w_j ≠ 0} ∪ {j with valid g : |g_j| ≥ 2·l1 − l1Prev}, in increasing j.
+ * 3. Coordinate descent on W with active-set cycling until the gap restricted to W is ≤ gapTol
+ *    (the inner tolerance on max a_j·δ_j² starts at gapTol and is multiplied by
+ *    {@link INNER_TIGHTENING} after each failed restricted check).
+ * 4. Every unscreened gradient and the full gap. Stop if gap ≤ gapTol or after maxPasses passes.
+ *    Else KKT violators outside W (|g_j| > l1) join W; if none, gap-safe screening and a tighter
+ *    inner tolerance. Back to 3.
  *
- * r must be the true residual ỹ − X̃w on entry and is kept so; w is updated in place and g holds
- * the gradients at the returned solution (0 for excluded and screened features).
+ * r must be the true residual on entry and is kept so; w is updated in place; g holds the
+ * gradients at the returned solution for every unscreened feature; screened (persistent across
+ * calls, like the kernel's buffer) holds this call's screening flags on exit.
  */
 export function elasticNetSolveScreened(
   X: DesignMatrix, stats: ColumnStats, r: Float64Array, w: Float64Array,
   l1: number, l2: number, l1Prev: number, gapTol: number, maxPasses: number, g: Float64Array,
-  weights?: Float64Array,
+  screened: Uint8Array, weights?: Float64Array,
 ): ScreenedSolveResult {
   const p = X.nCols;
   const { invScale } = stats;
   const ws = new Int32Array(p);
   const active = new Int32Array(p);
+  // 1. Entry screening; `stale` marks gradients the previous call did not refresh.
+  const stale = Uint8Array.from(screened);
+  screened.fill(0);
+  let nExcluded = 0;
+  for (let j = 0; j < p; j++) if (invScale[j] === 0) nExcluded++;
+  let nScreened = 0;
+  if (l1 > 0 && !stale.some((v, j) => v !== 0 && invScale[j] !== 0)) {
+    const entry = gradientAndGapFromStored(stats, r, w, l1, l2, g, weights);
+    nScreened = gapSafeScreen(X, stats, r, w, l1, l2, g, screened, entry.corrMax, entry.gap1);
+  }
+  // 2. Working set.
   const inWs = new Uint8Array(p);
-  const screened = new Uint8Array(p);
-  // 1. Initial working set: warm-start non-zeros and the strong set.
   const strong = 2 * l1 - l1Prev;
   let count = 0;
-  let nExcluded = 0;
   for (let j = 0; j < p; j++) {
-    if (invScale[j] === 0) nExcluded++;
-    const member = invScale[j] !== 0 && (w[j] !== 0 || Math.abs(g[j]!) >= strong);
+    const member = invScale[j] !== 0 && screened[j] === 0 && (w[j] !== 0 || (stale[j] === 0 && Math.abs(g[j]!) >= strong));
     inWs[j] = member ? 1 : 0;
     if (member) ws[count++] = j;
   }
   const passesRun = new CoordinatePasses(X, stats, weights);
   let passes = 0;
   let visits = 0;
-  let nScreened = 0;
   let innerTol = gapTol;
   let certificate: GradientAndGap;
   while (true) {
-    // 2. Coordinate descent on the working set, with active-set cycling.
-    passesRun.begin(r);
-    while (passes < maxPasses) {
-      let change = passesRun.pass(w, l1, l2, ws, count);
-      passes++;
-      visits += count;
-      if (change <= innerTol) break;
-      let nActive = 0;
-      for (let k = 0; k < count; k++) {
-        const j = ws[k]!;
-        if (w[j] !== 0) active[nActive++] = j;
-      }
+    // 3. Coordinate descent on W, with active-set cycling, until its restricted gap is small.
+    while (true) {
+      passesRun.begin(r);
       while (passes < maxPasses) {
-        change = passesRun.pass(w, l1, l2, active, nActive);
+        let change = passesRun.pass(w, l1, l2, ws, count);
         passes++;
-        visits += nActive;
+        visits += count;
         if (change <= innerTol) break;
+        let nActive = 0;
+        for (let k = 0; k < count; k++) {
+          const j = ws[k]!;
+          if (w[j] !== 0) active[nActive++] = j;
+        }
+        while (passes < maxPasses) {
+          change = passesRun.pass(w, l1, l2, active, nActive);
+          passes++;
+          visits += nActive;
+          if (change <= innerTol) break;
+        }
       }
+      passesRun.end();
+      const restricted = gradientAndGapOver(X, stats, r, w, l1, l2, g, undefined, weights, ws, count);
+      visits += count;
+      if (restricted.gap <= gapTol || passes >= maxPasses) break;
+      innerTol *= INNER_TIGHTENING;
     }
-    passesRun.end();
-    // 3. Every gradient and the gap, in one pass over the unscreened features.
+    // 4. Every unscreened gradient and the full gap.
     certificate = elasticNetGradientAndGap(X, stats, r, w, l1, l2, g, screened, weights);
     visits += p - nExcluded - nScreened;
     if (certificate.gap <= gapTol || passes >= maxPasses) break;
-    // KKT violators outside W join it.
     let added = 0;
     for (let j = 0; j < p; j++) {
       if (inWs[j] !== 0 || screened[j] !== 0 || invScale[j] === 0) continue;
@@ -101,11 +112,43 @@ export function elasticNetSolveScreened(
       }
     }
     if (added > 0) continue;
-    if (l1 > 0) nScreened += gapSafeScreen(X, stats, r, w, l1, l2, g, screened, certificate.corrMax, certificate.gap1);
-    count = compactWorkingSet(ws, count, screened);
+    if (l1 > 0) {
+      nScreened += gapSafeScreen(X, stats, r, w, l1, l2, g, screened, certificate.corrMax, certificate.gap1);
+      count = compactWorkingSet(ws, count, screened);
+    }
     innerTol *= INNER_TIGHTENING;
   }
   return { ...certificate, passes, visits, workingSetSize: count, screened: nScreened };
+}
+
+/** The gap quantities at the current w for (l1, l2) from stored gradients (no pass over X). */
+function gradientAndGapFromStored(
+  stats: ColumnStats, r: Float64Array, w: Float64Array, l1: number, l2: number, g: Float64Array, weights?: Float64Array,
+): { corrMax: number; gap1: number } {
+  const n = r.length;
+  let rrW = 0;
+  if (weights === undefined) {
+    for (let i = 0; i < n; i++) rrW += r[i]! * r[i]!;
+    rrW /= n;
+  } else {
+    for (let i = 0; i < n; i++) rrW += r[i]! * weights[i]! * r[i]!;
+  }
+  let corrMax = 0;
+  let wl1 = 0;
+  let wl2 = 0;
+  let wg = 0;
+  for (let j = 0; j < w.length; j++) {
+    if (stats.invScale[j] === 0) continue;
+    const wj = w[j]!;
+    const gj = g[j]!;
+    wl1 += Math.abs(wj);
+    wl2 += wj * wj;
+    wg += wj * gj;
+    corrMax = Math.max(corrMax, Math.abs(gj - l2 * wj));
+  }
+  const s = corrMax > l1 ? l1 / corrMax : 1;
+  const gap1 = Math.max(0, (1 - s) * (1 - s) * rrW * 0.5 - s * wg + l1 * wl1 + 0.5 * l2 * (1 + s * s) * wl2);
+  return { corrMax, gap1 };
 }
 
 /**

@@ -85,6 +85,11 @@ export class WasmHeap {
     return new Float64Array(this.memory.buffer, ptr, length);
   }
 
+  /** A fresh Uint8Array view of `length` bytes at `ptr`. */
+  u8(ptr: number, length: number): Uint8Array {
+    return new Uint8Array(this.memory.buffer, ptr, length);
+  }
+
   /** A fresh Int32Array view of `length` ints at `ptr`. */
   i32(ptr: number, length: number): Int32Array {
     return new Int32Array(this.memory.buffer, ptr, length);
