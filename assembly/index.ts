@@ -20,20 +20,3 @@ export function simdEnabled(): bool {
   return ASC_FEATURE_SIMD;
 }
 
-
-/** First byte after the module's static data: the façade's heap starts here. */
-export function heapBase(): usize {
-  return __heap_base;
-}
-
-/** Whether this build uses f64x2 SIMD in its column kernels. */
-export function simdEnabled(): bool {
-  return ASC_FEATURE_SIMD;
-}
-
-// Ridge (L2): Gram/kernel products, Cholesky, symmetric eigendecomposition, CG (assembly/ridge/).
-export { ridgeCrossProduct, ridgeTranspose, ridgeMatVec, ridgeMatTVec, ridgeWeightedRowSquares, ridgeCscWeightedGram, ridgeSymmetricCorrection } from './ridge/products';
-export { ridgeDesignMatvec, ridgeDesignTMatvec, ridgeScaledDesign } from './ridge/designOperator';
-export { ridgeCholeskyFactor, ridgeCholeskySolve } from './ridge/cholesky';
-export { ridgeSymmetricEigen } from './ridge/symmetricEigen';
-export { ridgeConjugateGradient, ridgeCgResidualNorm } from './ridge/conjugateGradient';
