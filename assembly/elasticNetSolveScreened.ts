@@ -2,6 +2,7 @@ import { beginPasses, coordinatePass, endPasses } from './coordinatePass';
 import { elasticNetGradientAndGap, gradientAndGapOver } from './elasticNetDualGap';
 import { denseAddScalar, denseCenteredAxpy, denseDot, denseWeightedCenteredDot } from './denseColumn';
 import { LAYOUT_DENSE, cscColumnUpdate } from './designColumn';
+import { ANDERSON_DEPTH, andersonRecord, andersonStep } from './andersonAcceleration';
 import * as D from './designDescriptor';
 
 /** Each round that fails the gap test asks the inner loop for this much more precision. */
@@ -31,6 +32,11 @@ const INNER_TIGHTENING: f64 = 0.25;
  *    so a feature the strong rule wrongly discarded always comes back — or, if there are
  *    none, the full gap screens again and the inner tolerance tightens. Back to 3.
  *
+ * The passes over the active set are Anderson-accelerated when `anderson` ≠ 0 (see
+ * andersonAcceleration.ts): every ANDERSON_DEPTH + 1 iterates are extrapolated, and the
+ * result is kept only if it lowers the objective. The block holds (K² + K) + n + (K + 1)·p
+ * doubles.
+ *
  * Gap-safe screening (Fercoq, Gramfort & Salmon 2015) on the augmented lasso: with the
  * dual point θ = ρ/max(l1, c), c = max_j |g_j − l2·w_j|, and its gap G₁, feature j is 0 at
  * the optimum when |g_j − l2·w_j|/max(l1, c) + √(2·G₁·(a_j + l2))/l1 < 1.
@@ -43,9 +49,14 @@ const INNER_TIGHTENING: f64 = 0.25;
  */
 export function elasticNetSolveScreened(
   desc: usize, r: usize, w: usize, l1: f64, l2: f64, l1Prev: f64, gapTol: f64, maxPasses: i32,
-  ws: usize, active: usize, inWs: usize, screened: usize, g: usize, out: usize,
+  ws: usize, active: usize, inWs: usize, screened: usize, g: usize, out: usize, anderson: usize,
 ): i32 {
   const p = D.dCols(desc);
+  // Anderson block (0 = off): the K×K system and its right side, a saved residual, the iterates.
+  const K = ANDERSON_DEPTH;
+  const andersonGram = anderson;
+  const rSaved = anderson + (<usize>(K * K + K) << 3);
+  const history = rSaved + (<usize>D.dRows(desc) << 3);
   const invScale = D.dInvScale(desc);
   // 1. Entry screening from the stored gradients (stale ones — screened last time — excepted).
   let nExcluded: i32 = 0;
@@ -86,11 +97,26 @@ export function elasticNetSolveScreened(
           const j = load<i32>(ws + (<usize>k << 2));
           if (load<f64>(w + (<usize>j << 3)) != 0) { store<i32>(active + (<usize>nActive << 2), j); nActive++; }
         }
+        // Passes over the active set, extrapolated every K + 1 iterates (Anderson).
+        let recorded: i32 = 0;
+        if (anderson != 0) { andersonRecord(w, active, nActive, history, p, 0); recorded = 1; }
         while (passes < maxPasses) {
           change = coordinatePass(desc, r, w, l1, l2, active, nActive);
           passes++;
           visits += <f64>nActive;
           if (change <= innerTol) break;
+          if (anderson != 0) {
+            andersonRecord(w, active, nActive, history, p, recorded);
+            recorded++;
+            if (recorded == K + 1) {
+              endPasses(desc, r);
+              andersonStep(desc, r, w, l1, l2, active, nActive, history, p, andersonGram, rSaved);
+              visits += <f64>nActive;
+              beginPasses(desc, r);
+              andersonRecord(w, active, nActive, history, p, 0);
+              recorded = 1;
+            }
+          }
         }
       }
       endPasses(desc, r);

@@ -2,6 +2,7 @@ import type { DesignMatrix } from '../matrix/DesignMatrix.js';
 import type { ColumnStats } from './columnStats.js';
 import { addScalar, cscColumnUpdate, denseCenteredAxpy } from './columnOps.js';
 import { CoordinatePasses } from './coordinatePass.js';
+import { AndersonAcceleration, ANDERSON_DEPTH } from './andersonAcceleration.js';
 import { elasticNetGradientAndGap, gradientAndGapOver, type GradientAndGap } from './elasticNetDualGap.js';
 
 /** Each round that fails the gap test asks the inner loop for this much more precision. */
@@ -30,6 +31,7 @@ export interface ScreenedSolveResult extends GradientAndGap {
  * 3. Coordinate descent on W with active-set cycling until the gap restricted to W is ≤ gapTol
  *    (the inner tolerance on max a_j·δ_j² starts at gapTol and is multiplied by
  *    {@link INNER_TIGHTENING} after each failed restricted check).
+ *    Passes over the active set are Anderson-accelerated ({@link AndersonAcceleration}).
  * 4. Every unscreened gradient and the full gap. Stop if gap ≤ gapTol or after maxPasses passes.
  *    Else KKT violators outside W (|g_j| > l1) join W; if none, gap-safe screening and a tighter
  *    inner tolerance. Back to 3.
@@ -67,6 +69,7 @@ export function elasticNetSolveScreened(
     if (member) ws[count++] = j;
   }
   const passesRun = new CoordinatePasses(X, stats, weights);
+  const anderson = new AndersonAcceleration();
   let passes = 0;
   let visits = 0;
   let innerTol = gapTol;
@@ -85,11 +88,23 @@ export function elasticNetSolveScreened(
           const j = ws[k]!;
           if (w[j] !== 0) active[nActive++] = j;
         }
+        // Passes over the active set, extrapolated every K + 1 iterates (Anderson).
+        anderson.record(w, active, nActive, 0);
+        let recorded = 1;
         while (passes < maxPasses) {
           change = passesRun.pass(w, l1, l2, active, nActive);
           passes++;
           visits += nActive;
           if (change <= innerTol) break;
+          anderson.record(w, active, nActive, recorded++);
+          if (recorded === ANDERSON_DEPTH + 1) {
+            passesRun.end();
+            anderson.step(X, stats, r, w, l1, l2, active, nActive, weights);
+            visits += nActive;
+            passesRun.begin(r);
+            anderson.record(w, active, nActive, 0);
+            recorded = 1;
+          }
         }
       }
       passesRun.end();

@@ -4,6 +4,8 @@ import type { ResidentCopy } from './residentDesign.js';
 /** Doubles in a kernel's `out` block (see assembly/elasticNetSolveScreened.ts). */
 export const OUT_LENGTH = 9;
 /** Indices into the `out` block. */
+/** Depth of Anderson acceleration (assembly/andersonAcceleration.ts). */
+export const ANDERSON_DEPTH = 5;
 export const OUT = { primal: 0, dual: 1, gap: 2, corrMax: 3, gap1: 4, visits: 5, workingSet: 6, screened: 7, weightedRss: 8 } as const;
 
 const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
@@ -31,6 +33,7 @@ export class FitWorkspace {
   readonly active: number;
   readonly inWs: number;
   readonly screened: number;
+  readonly anderson: number;
   /** Observation weights (0 when uniform). */
   readonly weights: number;
   /** Addresses of the column statistics in use. */
@@ -48,6 +51,8 @@ export class FitWorkspace {
     const sizes: [string, number][] = [
       ['desc', 44], ['out', OUT_LENGTH * 8], ['w', p * 8], ['yc', n * 8], ['r', n * 8], ['g', p * 8],
       ['ws', p * 4], ['active', p * 4], ['inWs', p], ['screened', p],
+      // Anderson block: K×K system + right side, a saved residual, K + 1 iterates of the active set.
+      ['anderson', (ANDERSON_DEPTH * ANDERSON_DEPTH + ANDERSON_DEPTH + n + (ANDERSON_DEPTH + 1) * p) * 8],
     ];
     if (weighted) sizes.push(['weights', n * 8], ['stats', p * 32]);
     return sizes;
@@ -82,6 +87,7 @@ export class FitWorkspace {
     this.active = at.active!;
     this.inWs = at.inWs!;
     this.screened = at.screened!;
+    this.anderson = at.anderson!;
     let stats: number;
     if (weighted) {
       this.weights = at.weights!;
