@@ -68,6 +68,39 @@ export function gradientAndGapOver(
     const e = Math.abs(gj) - l1;
     if (e > 0) conj += e * e;
   }
+  return finishGap(rrW, corrMax, conj, wl1, wl2, wg, l1, l2, out);
+}
+
+/**
+ * The gap quantities of elasticNetGradientAndGap over idx[0..count) from gradients already in
+ * g and a given Σωr² (rrW), without touching X. Writes out like it; returns the gap.
+ */
+export function gapFromGradients(
+  desc: usize, w: usize, l1: f64, l2: f64, g: usize, idx: usize, count: i32, rrW: f64, out: usize,
+): f64 {
+  const invScale = D.dInvScale(desc);
+  let corrMax: f64 = 0;
+  let conj: f64 = 0;
+  let wl1: f64 = 0, wl2: f64 = 0, wg: f64 = 0;
+  for (let k: i32 = 0; k < count; k++) {
+    const j: i32 = idx == 0 ? k : load<i32>(idx + (<usize>k << 2));
+    const o = <usize>j << 3;
+    if (load<f64>(invScale + o) == 0) continue;
+    const wj = load<f64>(w + o);
+    const gj = load<f64>(g + o);
+    wl1 += Math.abs(wj);
+    wl2 += wj * wj;
+    wg += wj * gj;
+    const c = Math.abs(gj - l2 * wj);
+    if (c > corrMax) corrMax = c;
+    const e = Math.abs(gj) - l1;
+    if (e > 0) conj += e * e;
+  }
+  return finishGap(rrW, corrMax, conj, wl1, wl2, wg, l1, l2, out);
+}
+
+/** The two gaps from their sums (see elasticNetGradientAndGap); writes out; returns the gap. */
+function finishGap(rrW: f64, corrMax: f64, conj: f64, wl1: f64, wl2: f64, wg: f64, l1: f64, l2: f64, out: usize): f64 {
   const primal = 0.5 * rrW + l1 * wl1 + 0.5 * l2 * wl2;
   let s: f64 = 1;
   if (corrMax > l1) s = l1 / corrMax;

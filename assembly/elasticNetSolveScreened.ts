@@ -1,8 +1,9 @@
 import { beginPasses, coordinatePass, endPasses } from './coordinatePass';
-import { elasticNetGradientAndGap, gradientAndGapOver } from './elasticNetDualGap';
+import { elasticNetGradientAndGap, gapFromGradients, gradientAndGapOver } from './elasticNetDualGap';
 import { denseAddScalar, denseCenteredAxpy, denseDot, denseWeightedCenteredDot } from './denseColumn';
 import { LAYOUT_DENSE, cscColumnUpdate } from './designColumn';
 import { ANDERSON_DEPTH, andersonRecord, andersonStep } from './andersonAcceleration';
+import { gramPass, gramColumnsComputed, resetGramCounter, setTrackedRss, trackedRss } from './gramPass';
 import * as D from './designDescriptor';
 
 /** Each round that fails the gap test asks the inner loop for this much more precision. */
@@ -49,7 +50,7 @@ const INNER_TIGHTENING: f64 = 0.25;
  */
 export function elasticNetSolveScreened(
   desc: usize, r: usize, w: usize, l1: f64, l2: f64, l1Prev: f64, gapTol: f64, maxPasses: i32,
-  ws: usize, active: usize, inWs: usize, screened: usize, g: usize, out: usize, anderson: usize,
+  ws: usize, active: usize, inWs: usize, screened: usize, g: usize, out: usize, anderson: usize, gram: usize,
 ): i32 {
   const p = D.dCols(desc);
   // Anderson block (0 = off): the K×K system and its right side, a saved residual, the iterates.
@@ -57,6 +58,10 @@ export function elasticNetSolveScreened(
   const andersonGram = anderson;
   const rSaved = anderson + (<usize>(K * K + K) << 3);
   const history = rSaved + (<usize>D.dRows(desc) << 3);
+  // Gram block (0 = naive mode): the p×p cache of G̃ columns, then p "filled" flags.
+  const gramCache = gram;
+  const gramFilled = gram + ((<usize>p * <usize>p) << 3);
+  resetGramCounter();
   const invScale = D.dInvScale(desc);
   // 1. Entry screening from the stored gradients (stale ones — screened last time — excepted).
   let nExcluded: i32 = 0;
@@ -85,7 +90,12 @@ export function elasticNetSolveScreened(
   let innerTol = gapTol;
   while (true) {
     // 3. Coordinate descent on the working set until its restricted gap is small.
-    while (true) {
+    if (gram != 0) {
+      passes += gramInnerLoop(desc, r, w, l1, l2, gapTol, maxPasses - passes, ws, count, active, g, out,
+        innerTol, gramCache, gramFilled, rSaved, history);
+      visits += <f64>gramVisits;
+      innerTol = gramInnerTol;
+    } else while (true) {
       beginPasses(desc, r);
       while (passes < maxPasses) {
         let change = coordinatePass(desc, r, w, l1, l2, ws, count);
@@ -147,9 +157,82 @@ export function elasticNetSolveScreened(
     }
     innerTol *= INNER_TIGHTENING;
   }
+  visits += <f64>gramColumnsComputed * <f64>p;
   store<f64>(out, visits, 40);
   store<f64>(out, <f64>count, 48);
   store<f64>(out, <f64>nScreened, 56);
+  return passes;
+}
+
+// Results of gramInnerLoop besides its pass count.
+let gramVisits: i32 = 0;
+let gramInnerTol: f64 = 0;
+
+/**
+ * Step 3 in covariance mode (p ≤ GRAM_MAX_FEATURES): the gradients of the working set are
+ * made exact from r, then coordinate passes (with active-set cycling) keep them — and Σωr² —
+ * current through cached columns of G̃ = X̃ᵀΩX̃ instead of updating the n-vector r, and the
+ * restricted gap is checked from those tracked values (O(|W|), no pass over X). Then r is
+ * rebuilt from the change in w (one axpy per moved feature) and the restricted gap is
+ * recomputed exactly from r; tracking drift only costs another round. Returns the passes
+ * run; sets gramVisits and gramInnerTol.
+ */
+function gramInnerLoop(
+  desc: usize, r: usize, w: usize, l1: f64, l2: f64, gapTol: f64, maxPasses: i32,
+  ws: usize, count: i32, active: usize, g: usize, out: usize, innerTol: f64,
+  cache: usize, filled: usize, scratch: usize, snapshot: usize,
+): i32 {
+  const n = D.dRows(desc);
+  const invScale = D.dInvScale(desc), mean = D.dMean(desc);
+  const layout = D.dLayout(desc), values = D.dValues(desc), indptr = D.dIndptr(desc), rows = D.dRowIdx(desc);
+  let passes: i32 = 0;
+  let visits: i32 = count;
+  gradientAndGapOver(desc, r, w, l1, l2, g, 0, ws, count, out);
+  while (true) {
+    setTrackedRss(load<f64>(out, 64));
+    for (let k: i32 = 0; k < count; k++) {
+      const j = load<i32>(ws + (<usize>k << 2));
+      store<f64>(snapshot + (<usize>k << 3), load<f64>(w + (<usize>j << 3)));
+    }
+    while (passes < maxPasses) {
+      let change = gramPass(desc, w, g, l1, l2, ws, count, ws, count, cache, filled, scratch);
+      passes++;
+      if (change > innerTol) {
+        let nActive: i32 = 0;
+        for (let k: i32 = 0; k < count; k++) {
+          const j = load<i32>(ws + (<usize>k << 2));
+          if (load<f64>(w + (<usize>j << 3)) != 0) { store<i32>(active + (<usize>nActive << 2), j); nActive++; }
+        }
+        while (passes < maxPasses) {
+          change = gramPass(desc, w, g, l1, l2, active, nActive, ws, count, cache, filled, scratch);
+          passes++;
+          if (change <= innerTol) break;
+        }
+        continue;
+      }
+      if (gapFromGradients(desc, w, l1, l2, g, ws, count, trackedRss, out) <= gapTol) break;
+      innerTol *= INNER_TIGHTENING;
+    }
+    // Rebuild r from the change in w: r −= Σ_j (w_j − w_j⁰)·x̃_j, then the exact restricted gap.
+    let shift: f64 = 0;
+    for (let k: i32 = 0; k < count; k++) {
+      const j = load<i32>(ws + (<usize>k << 2));
+      const o = <usize>j << 3;
+      const delta = load<f64>(w + o) - load<f64>(snapshot + (<usize>k << 3));
+      if (delta == 0) continue;
+      const a = delta * load<f64>(invScale + o);
+      const mu = load<f64>(mean + o);
+      if (layout == LAYOUT_DENSE) denseCenteredAxpy(-a, values + ((<usize>j * <usize>n) << 3), r, n, mu);
+      else shift += cscColumnUpdate(n, indptr, values, rows, j, -a, r, mu);
+    }
+    if (shift != 0) denseAddScalar(shift, r, n);
+    const restricted = gradientAndGapOver(desc, r, w, l1, l2, g, 0, ws, count, out);
+    visits += count;
+    if (restricted <= gapTol || passes >= maxPasses) break;
+    innerTol *= INNER_TIGHTENING;
+  }
+  gramVisits = visits;
+  gramInnerTol = innerTol;
   return passes;
 }
 

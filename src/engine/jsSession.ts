@@ -3,6 +3,7 @@ import { columnStats } from '../reference/columnStats.js';
 import { elasticNetResidual } from '../reference/coordinateDescent.js';
 import { elasticNetGradientAndGap } from '../reference/elasticNetDualGap.js';
 import { elasticNetSolveScreened } from '../reference/elasticNetSolveScreened.js';
+import { GramCache, GRAM_MAX_FEATURES } from '../reference/gramCache.js';
 
 /** @internal An elastic-net session in plain TypeScript (the reference solver; see wasmSession.ts). */
 export function openJsSession(request: SessionRequest): ElasticNetSession {
@@ -14,6 +15,8 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
   const g = new Float64Array(p);
   // Screening flags of the last solve (their gradients are stale), as the kernel's buffer.
   const screened = new Uint8Array(p).fill(1);
+  // Covariance mode for small p, as the WASM engine; the cache lives as long as the session.
+  const gram = p <= GRAM_MAX_FEATURES ? new GramCache(X, stats, weights) : undefined;
   return {
     nFeatures: p,
     mean: stats.mean,
@@ -26,7 +29,7 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
       return { passes: 0, columnVisits: p, primal: c.primal, dual: c.dual, gap: c.gap, corrMax: c.corrMax, workingSetSize: 0, screened: 0, weightedRss: c.rrW };
     },
     solve(l1, l2, l1Prev, gapTolerance, maxPasses): SolveReport {
-      const s = elasticNetSolveScreened(X, stats, r, w, l1, l2, l1Prev, gapTolerance, maxPasses, g, screened, weights);
+      const s = elasticNetSolveScreened(X, stats, r, w, l1, l2, l1Prev, gapTolerance, maxPasses, g, screened, weights, gram);
       return {
         passes: s.passes, columnVisits: s.visits, primal: s.primal, dual: s.dual, gap: s.gap, corrMax: s.corrMax,
         workingSetSize: s.workingSetSize, screened: s.screened, weightedRss: s.rrW,

@@ -57,7 +57,7 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
     solve(l1, l2, l1Prev, gapTolerance, maxPasses) {
       const passes = kernels.elasticNetSolveScreened(
         ws.desc, ws.r, ws.w, l1, l2, l1Prev, gapTolerance, maxPasses,
-        ws.ws, ws.active, ws.inWs, ws.screened, ws.g, ws.out, ws.anderson,
+        ws.ws, ws.active, ws.inWs, ws.screened, ws.g, ws.out, ws.anderson, ws.gram,
       );
       return report(passes);
     },

@@ -95,6 +95,40 @@ export function gradientAndGapOver(
 }
 
 /**
+ * The gap quantities of {@link elasticNetGradientAndGap} over idx[0..count) from gradients
+ * already in g and a given Σωr² (rrW), without touching X (reference of `gapFromGradients`).
+ */
+export function gapFromGradients(
+  stats: ColumnStats, w: Float64Array, l1: number, l2: number, g: Float64Array, idx: Int32Array, count: number, rrW: number,
+): GradientAndGap {
+  let corrMax = 0;
+  let conj = 0;
+  let wl1 = 0;
+  let wl2 = 0;
+  let wg = 0;
+  for (let k = 0; k < count; k++) {
+    const j = idx[k]!;
+    if (stats.invScale[j] === 0) continue;
+    const wj = w[j]!;
+    const gj = g[j]!;
+    wl1 += Math.abs(wj);
+    wl2 += wj * wj;
+    wg += wj * gj;
+    corrMax = Math.max(corrMax, Math.abs(gj - l2 * wj));
+    const excess = Math.abs(gj) - l1;
+    if (excess > 0) conj += excess * excess;
+  }
+  const primal = 0.5 * rrW + l1 * wl1 + 0.5 * l2 * wl2;
+  const s = corrMax > l1 ? l1 / corrMax : 1;
+  let gap1 = (1 - s) * (1 - s) * rrW * 0.5 - s * wg + l1 * wl1 + 0.5 * l2 * (1 + s * s) * wl2;
+  if (gap1 < 0) gap1 = 0;
+  let gap = gap1;
+  if (l2 > 0) gap = Math.min(gap, -wg + l1 * wl1 + 0.5 * l2 * wl2 + conj / (2 * l2));
+  if (gap < 0) gap = 0;
+  return { primal, dual: primal - gap, gap, corrMax, gap1, rrW };
+}
+
+/**
  * The duality gap alone (pure-TS reference of the `elasticNetDualGap` kernel; see
  * {@link elasticNetGradientAndGap} for the objective and the two gaps).
  */

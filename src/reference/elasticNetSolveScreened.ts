@@ -3,7 +3,8 @@ import type { ColumnStats } from './columnStats.js';
 import { addScalar, cscColumnUpdate, denseCenteredAxpy } from './columnOps.js';
 import { CoordinatePasses } from './coordinatePass.js';
 import { AndersonAcceleration, ANDERSON_DEPTH } from './andersonAcceleration.js';
-import { elasticNetGradientAndGap, gradientAndGapOver, type GradientAndGap } from './elasticNetDualGap.js';
+import { elasticNetGradientAndGap, gapFromGradients, gradientAndGapOver, type GradientAndGap } from './elasticNetDualGap.js';
+import type { GramCache } from './gramCache.js';
 
 /** Each round that fails the gap test asks the inner loop for this much more precision. */
 export const INNER_TIGHTENING = 0.25;
@@ -31,7 +32,8 @@ export interface ScreenedSolveResult extends GradientAndGap {
  * 3. Coordinate descent on W with active-set cycling until the gap restricted to W is ≤ gapTol
  *    (the inner tolerance on max a_j·δ_j² starts at gapTol and is multiplied by
  *    {@link INNER_TIGHTENING} after each failed restricted check).
- *    Passes over the active set are Anderson-accelerated ({@link AndersonAcceleration}).
+ *    Passes over the active set are Anderson-accelerated ({@link AndersonAcceleration}); with a
+ *    {@link GramCache} (p ≤ GRAM_MAX_FEATURES) step 3 runs in covariance mode instead.
  * 4. Every unscreened gradient and the full gap. Stop if gap ≤ gapTol or after maxPasses passes.
  *    Else KKT violators outside W (|g_j| > l1) join W; if none, gap-safe screening and a tighter
  *    inner tolerance. Back to 3.
@@ -43,7 +45,7 @@ export interface ScreenedSolveResult extends GradientAndGap {
 export function elasticNetSolveScreened(
   X: DesignMatrix, stats: ColumnStats, r: Float64Array, w: Float64Array,
   l1: number, l2: number, l1Prev: number, gapTol: number, maxPasses: number, g: Float64Array,
-  screened: Uint8Array, weights?: Float64Array,
+  screened: Uint8Array, weights?: Float64Array, gram?: GramCache,
 ): ScreenedSolveResult {
   const p = X.nCols;
   const { invScale } = stats;
@@ -70,13 +72,19 @@ export function elasticNetSolveScreened(
   }
   const passesRun = new CoordinatePasses(X, stats, weights);
   const anderson = new AndersonAcceleration();
+  const gramComputedBefore = gram?.computed ?? 0;
   let passes = 0;
   let visits = 0;
   let innerTol = gapTol;
   let certificate: GradientAndGap;
   while (true) {
     // 3. Coordinate descent on W, with active-set cycling, until its restricted gap is small.
-    while (true) {
+    if (gram) {
+      const inner = gramInnerLoop(X, stats, r, w, l1, l2, gapTol, maxPasses - passes, ws, count, active, g, innerTol, gram, weights);
+      passes += inner.passes;
+      visits += inner.visits;
+      innerTol = inner.innerTol;
+    } else while (true) {
       passesRun.begin(r);
       while (passes < maxPasses) {
         let change = passesRun.pass(w, l1, l2, ws, count);
@@ -133,7 +141,60 @@ export function elasticNetSolveScreened(
     }
     innerTol *= INNER_TIGHTENING;
   }
+  if (gram) visits += (gram.computed - gramComputedBefore) * p;
   return { ...certificate, passes, visits, workingSetSize: count, screened: nScreened };
+}
+
+/**
+ * Step 3 in covariance mode (reference of `gramInnerLoop` in the kernel): exact gradients of
+ * W from r; passes that track g and Σωr² through G̃; the restricted gap from the tracked
+ * values; then r rebuilt from the change in w and the restricted gap recomputed exactly.
+ */
+function gramInnerLoop(
+  X: DesignMatrix, stats: ColumnStats, r: Float64Array, w: Float64Array, l1: number, l2: number, gapTol: number,
+  maxPasses: number, ws: Int32Array, count: number, active: Int32Array, g: Float64Array, innerTol: number,
+  gram: GramCache, weights: Float64Array | undefined,
+): { passes: number; visits: number; innerTol: number } {
+  const dense = X.storage instanceof Float64Array;
+  let passes = 0;
+  let visits = count;
+  let certificate = gradientAndGapOver(X, stats, r, w, l1, l2, g, undefined, weights, ws, count);
+  const snapshot = new Float64Array(count);
+  while (true) {
+    gram.trackedRss = certificate.rrW;
+    for (let k = 0; k < count; k++) snapshot[k] = w[ws[k]!]!;
+    while (passes < maxPasses) {
+      let change = gram.pass(w, g, l1, l2, ws, count, ws, count);
+      passes++;
+      if (change > innerTol) {
+        let nActive = 0;
+        for (let k = 0; k < count; k++) if (w[ws[k]!] !== 0) active[nActive++] = ws[k]!;
+        while (passes < maxPasses) {
+          change = gram.pass(w, g, l1, l2, active, nActive, ws, count);
+          passes++;
+          if (change <= innerTol) break;
+        }
+        continue;
+      }
+      if (gapFromGradients(stats, w, l1, l2, g, ws, count, gram.trackedRss).gap <= gapTol) break;
+      innerTol *= INNER_TIGHTENING;
+    }
+    let shift = 0;
+    for (let k = 0; k < count; k++) {
+      const j = ws[k]!;
+      const delta = w[j]! - snapshot[k]!;
+      if (delta === 0) continue;
+      const a = delta * stats.invScale[j]!;
+      if (dense) denseCenteredAxpy(X, j, -a, r, stats.mean[j]!);
+      else shift += cscColumnUpdate(X, j, -a, r, stats.mean[j]!);
+    }
+    if (shift !== 0) addScalar(shift, r);
+    certificate = gradientAndGapOver(X, stats, r, w, l1, l2, g, undefined, weights, ws, count);
+    visits += count;
+    if (certificate.gap <= gapTol || passes >= maxPasses) break;
+    innerTol *= INNER_TIGHTENING;
+  }
+  return { passes, visits, innerTol };
 }
 
 /** The gap quantities at the current w for (l1, l2) from stored gradients (no pass over X). */

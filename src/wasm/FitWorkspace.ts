@@ -4,6 +4,9 @@ import type { ResidentCopy } from './residentDesign.js';
 /** Doubles in a kernel's `out` block (see assembly/elasticNetSolveScreened.ts). */
 export const OUT_LENGTH = 9;
 /** Indices into the `out` block. */
+/** Covariance (Gram) mode up to this many features (assembly/gramPass.ts; glmnet uses p < 500). */
+export const GRAM_MAX_FEATURES = 500;
+
 /** Depth of Anderson acceleration (assembly/andersonAcceleration.ts). */
 export const ANDERSON_DEPTH = 5;
 export const OUT = { primal: 0, dual: 1, gap: 2, corrMax: 3, gap1: 4, visits: 5, workingSet: 6, screened: 7, weightedRss: 8 } as const;
@@ -34,6 +37,8 @@ export class FitWorkspace {
   readonly inWs: number;
   readonly screened: number;
   readonly anderson: number;
+  /** The G̃ column cache and its filled flags (0 when p is above GRAM_MAX_FEATURES: naive mode). */
+  readonly gram: number;
   /** Observation weights (0 when uniform). */
   readonly weights: number;
   /** Addresses of the column statistics in use. */
@@ -54,6 +59,7 @@ export class FitWorkspace {
       // Anderson block: K×K system + right side, a saved residual, K + 1 iterates of the active set.
       ['anderson', (ANDERSON_DEPTH * ANDERSON_DEPTH + ANDERSON_DEPTH + n + (ANDERSON_DEPTH + 1) * p) * 8],
     ];
+    if (p <= GRAM_MAX_FEATURES) sizes.push(['gram', p * p * 8 + p]);
     if (weighted) sizes.push(['weights', n * 8], ['stats', p * 32]);
     return sizes;
   }
@@ -88,6 +94,9 @@ export class FitWorkspace {
     this.inWs = at.inWs!;
     this.screened = at.screened!;
     this.anderson = at.anderson!;
+    this.gram = at.gram ?? 0;
+    // No column of G̃ is cached yet.
+    if (this.gram !== 0) heap.u8(this.gram + p * p * 8, p).fill(0);
     let stats: number;
     if (weighted) {
       this.weights = at.weights!;

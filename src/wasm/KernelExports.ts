@@ -25,7 +25,7 @@ export interface KernelExports {
   elasticNetGradientAndGap(desc: number, r: number, w: number, l1: number, l2: number, g: number, screened: number, out: number): number;
   elasticNetSolveScreened(
     desc: number, r: number, w: number, l1: number, l2: number, l1Prev: number, gapTol: number, maxPasses: number,
-    ws: number, active: number, inWs: number, screened: number, g: number, out: number, anderson: number,
+    ws: number, active: number, inWs: number, screened: number, g: number, out: number, anderson: number, gram: number,
   ): number;
   elasticNetFit(desc: number, yc: number, r: number, w: number, l1: number, l2: number, gapTol: number, maxEpochs: number, out: number): number;
 }
