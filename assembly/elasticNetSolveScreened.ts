@@ -169,7 +169,7 @@ let gramVisits: i32 = 0;
 let gramInnerTol: f64 = 0;
 
 /**
- * Step 3 in covariance mode (p ≤ GRAM_MAX_FEATURES): the gradients of the working set are
+ * Step 3 in covariance mode (chosen by the façade for p ≤ 500 and n ≥ p): the gradients of the working set are
  * made exact from r, then coordinate passes (with active-set cycling) keep them — and Σωr² —
  * current through cached columns of G̃ = X̃ᵀΩX̃ instead of updating the n-vector r, and the
  * restricted gap is checked from those tracked values (O(|W|), no pass over X). Then r is

@@ -3,8 +3,8 @@ import { denseAddScalar, denseDot, denseSum } from './denseColumn';
 import { softThreshold } from './softThreshold';
 import * as D from './designDescriptor';
 
-/** The covariance mode is used up to this many features (glmnet: "covariance" for p < 500). */
-export const GRAM_MAX_FEATURES: i32 = 500;
+// Whether a session uses covariance mode is decided by the façade (src/engine/gramModeRule.ts):
+// p ≤ 500 and n ≥ p; it passes a Gram block only then.
 
 /** Columns of G̃ computed since the last reset (each costs one pass over X). */
 export let gramColumnsComputed: i32 = 0;

@@ -29,3 +29,4 @@ export {
   MalformedCscError, NotFittedError, WasmMemoryLimitError, DataFormatError,
 } from './errors.js';
 export { L1L2Warning, ConvergenceWarning, EngineFallbackWarning, setWarningHandler, type WarningHandler } from './warnings.js';
+export { assignFolds } from './cv/foldAssignment.js';

@@ -41,5 +41,9 @@ export interface CvProgress {
   nFolds: number;
   /** Index of the λ just solved. */
   lambdaIndex: number;
+  /**
+   * Length of the λ grid: for the 'path' stage the requested length (a generated grid may stop
+   * early, see earlyStop); for the 'fold' stage the final grid every fold runs.
+   */
   nLambda: number;
 }

@@ -3,7 +3,8 @@ import { columnStats } from '../reference/columnStats.js';
 import { elasticNetResidual } from '../reference/coordinateDescent.js';
 import { elasticNetGradientAndGap } from '../reference/elasticNetDualGap.js';
 import { elasticNetSolveScreened } from '../reference/elasticNetSolveScreened.js';
-import { GramCache, GRAM_MAX_FEATURES } from '../reference/gramCache.js';
+import { GramCache } from '../reference/gramCache.js';
+import { usesGramMode } from './gramModeRule.js';
 
 /** @internal An elastic-net session in plain TypeScript (the reference solver; see wasmSession.ts). */
 export function openJsSession(request: SessionRequest): ElasticNetSession {
@@ -16,7 +17,7 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
   // Screening flags of the last solve (their gradients are stale), as the kernel's buffer.
   const screened = new Uint8Array(p).fill(1);
   // Covariance mode for small p, as the WASM engine; the cache lives as long as the session.
-  const gram = p <= GRAM_MAX_FEATURES ? new GramCache(X, stats, weights) : undefined;
+  const gram = usesGramMode(X.nRows, p) ? new GramCache(X, stats, weights) : undefined;
   return {
     nFeatures: p,
     mean: stats.mean,

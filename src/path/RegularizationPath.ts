@@ -28,7 +28,11 @@ export class RegularizationPath {
   readonly gapTolerance: number;
   /** Coordinate passes per λ (over the working set or its active part). */
   readonly nIters: Int32Array;
-  /** Work per λ in passes over X: column dot products ÷ p (screening and working sets keep it small). */
+  /**
+   * Work per λ in passes over X: column dot products ÷ p (screening and working sets keep it
+   * small). Covariance-mode passes (p ≤ 500, n ≥ p) read cached columns of X̃ᵀX̃, not X, and
+   * count only through the columns they first cache (one pass each) — see `nIters` for those.
+   */
   readonly passesOverX: Float64Array;
   /** Whether each solution reached its gap tolerance. */
   readonly converged: boolean[];

@@ -132,7 +132,8 @@ export function computePath(
       values.push(Float64Array.from(nz, (j) => coef[j]!));
       intercepts[k] = intercept;
       df[k] = nz.length;
-      devRatio[k] = nullObjective > 0 ? 1 - report.weightedRss / (2 * nullObjective) : 0;
+      // Clamped: the two sums are rounded differently, and 1 − RSS/TSS is a fraction.
+      devRatio[k] = nullObjective > 0 ? Math.min(1, Math.max(0, 1 - report.weightedRss / (2 * nullObjective))) : 0;
       dualGaps[k] = report.gap;
       nIters[k] = report.passes;
       passesOverX[k] = report.columnVisits / p;

@@ -33,7 +33,7 @@ export interface ScreenedSolveResult extends GradientAndGap {
  *    (the inner tolerance on max a_j·δ_j² starts at gapTol and is multiplied by
  *    {@link INNER_TIGHTENING} after each failed restricted check).
  *    Passes over the active set are Anderson-accelerated ({@link AndersonAcceleration}); with a
- *    {@link GramCache} (p ≤ GRAM_MAX_FEATURES) step 3 runs in covariance mode instead.
+ *    {@link GramCache} (p ≤ 500 and n ≥ p) step 3 runs in covariance mode instead.
  * 4. Every unscreened gradient and the full gap. Stop if gap ≤ gapTol or after maxPasses passes.
  *    Else KKT violators outside W (|g_j| > l1) join W; if none, gap-safe screening and a tighter
  *    inner tolerance. Back to 3.

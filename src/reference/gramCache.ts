@@ -3,9 +3,6 @@ import type { ColumnStats } from './columnStats.js';
 import { columnGradient, cscColumnUpdate, denseCenteredAxpy, addScalar, weightedSum } from './columnOps.js';
 import { softThreshold } from './softThreshold.js';
 
-/** The covariance mode is used up to this many features (as the kernel; glmnet: p < 500). */
-export const GRAM_MAX_FEATURES = 500;
-
 /**
  * Pure-TS reference of assembly/gramPass.ts: columns of G̃ = X̃ᵀΩX̃ computed on first use
  * (one pass over X each) and coordinate passes that keep the gradients and Σωr² current

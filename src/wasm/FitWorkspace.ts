@@ -1,12 +1,10 @@
 import type { WasmRuntime } from './runtime.js';
 import type { ResidentCopy } from './residentDesign.js';
+import { usesGramMode } from '../engine/gramModeRule.js';
 
 /** Doubles in a kernel's `out` block (see assembly/elasticNetSolveScreened.ts). */
 export const OUT_LENGTH = 9;
 /** Indices into the `out` block. */
-/** Covariance (Gram) mode up to this many features (assembly/gramPass.ts; glmnet uses p < 500). */
-export const GRAM_MAX_FEATURES = 500;
-
 /** Depth of Anderson acceleration (assembly/andersonAcceleration.ts). */
 export const ANDERSON_DEPTH = 5;
 export const OUT = { primal: 0, dual: 1, gap: 2, corrMax: 3, gap1: 4, visits: 5, workingSet: 6, screened: 7, weightedRss: 8 } as const;
@@ -37,7 +35,7 @@ export class FitWorkspace {
   readonly inWs: number;
   readonly screened: number;
   readonly anderson: number;
-  /** The G̃ column cache and its filled flags (0 when p is above GRAM_MAX_FEATURES: naive mode). */
+  /** The G̃ column cache and its filled flags (0 in naive mode; see usesGramMode). */
   readonly gram: number;
   /** Observation weights (0 when uniform). */
   readonly weights: number;
@@ -59,7 +57,7 @@ export class FitWorkspace {
       // Anderson block: K×K system + right side, a saved residual, K + 1 iterates of the active set.
       ['anderson', (ANDERSON_DEPTH * ANDERSON_DEPTH + ANDERSON_DEPTH + n + (ANDERSON_DEPTH + 1) * p) * 8],
     ];
-    if (p <= GRAM_MAX_FEATURES) sizes.push(['gram', p * p * 8 + p]);
+    if (usesGramMode(n, p)) sizes.push(['gram', p * p * 8 + p]);
     if (weighted) sizes.push(['weights', n * 8], ['stats', p * 32]);
     return sizes;
   }
