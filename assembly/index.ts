@@ -20,3 +20,10 @@ export function simdEnabled(): bool {
   return ASC_FEATURE_SIMD;
 }
 
+// Ridge (L2): Gram/kernel products, Cholesky, symmetric eigendecomposition, CG (assembly/ridge/).
+export { ridgeCrossProduct, ridgeTranspose, ridgeMatVec, ridgeMatTVec, ridgeWeightedRowSquares, ridgeCscWeightedGram, ridgeSymmetricCorrection } from './ridge/products';
+export { ridgeDesignMatvec, ridgeDesignTMatvec, ridgeScaledDesign } from './ridge/designOperator';
+export { ridgeCholeskyFactor, ridgeCholeskySolve } from './ridge/cholesky';
+export { ridgeSymmetricEigen } from './ridge/symmetricEigen';
+export { ridgeConjugateGradient, ridgeCgResidualNorm } from './ridge/conjugateGradient';
+export { ridgeColumnStats } from './ridge/columnStats';

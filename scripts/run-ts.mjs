@@ -3,7 +3,7 @@
 // Usage: node scripts/run-ts.mjs <entry.ts> [args...]
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { embedAssets } from './esbuildOptions.mjs';
 
@@ -13,7 +13,8 @@ if (!entry) {
   process.exit(2);
 }
 mkdirSync('.cache', { recursive: true });
-const outfile = resolve('.cache', basename(entry).replace(/\.ts$/, '.mjs'));
+// Named after the entry's whole path, so concurrent runs of different entries never collide.
+const outfile = resolve('.cache', relative('.', resolve(entry)).replace(/[\\/]/g, '__').replace(/\.ts$/, '.mjs'));
 await build({ ...embedAssets, entryPoints: [entry], outfile, platform: 'node', packages: 'external' });
 process.argv = [process.argv[0], outfile, ...args];
 await import(pathToFileURL(outfile).href);

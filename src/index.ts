@@ -29,4 +29,11 @@ export {
   MalformedCscError, NotFittedError, WasmMemoryLimitError, DataFormatError,
 } from './errors.js';
 export { L1L2Warning, ConvergenceWarning, EngineFallbackWarning, setWarningHandler, type WarningHandler } from './warnings.js';
+export { Ridge, type RidgeOptions, type RidgeFitOptions } from './ridge/Ridge.js';
+export { RidgeCV, type RidgeCVOptions, type RidgeCVMode } from './ridge/RidgeCV.js';
+export { ridgePath, type RidgePathOptions, type RidgePathResult } from './ridge/ridgePath.js';
+export type { RidgeSolverOption } from './ridge/chooseRidgeSolver.js';
+export type { RidgeSolverName, RidgeForm } from './ridge/RidgeSolution.js';
+export type { RidgeTargetInput } from './ridge/ridgeInputs.js';
+export { RidgeConvergenceWarning } from './ridge/RidgeConvergenceWarning.js';
 export { assignFolds } from './cv/foldAssignment.js';
