@@ -76,3 +76,25 @@ export function checkOneOf<T extends string>(name: string, value: unknown, allow
   }
   return value as T;
 }
+
+/**
+ * @internal Observation weights: n finite numbers ≥ 0 with a positive sum, returned normalized to
+ * sum 1 (a copy). The weighted objective ½Σ v_i·r_i² + penalty then equals the unweighted one
+ * for equal weights.
+ */
+export function toSampleWeights(v: unknown, n: number, argument = 'sampleWeight'): Float64Array {
+  if (v === null || typeof v !== 'object' || typeof (v as ArrayLike<number>).length !== 'number') {
+    throw new InvalidParameterError(argument, `${argument} must be an array of ${n} numbers ≥ 0`);
+  }
+  const values = v as ArrayLike<number>;
+  if (values.length !== n) throw new ShapeMismatchError(argument, `${argument} has ${values.length} values but X has ${n} rows`);
+  const out = toFiniteVector(values, argument);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    if (out[i]! < 0) throw new InvalidParameterError(argument, `${argument}[${i}] = ${out[i]} is negative`);
+    sum += out[i]!;
+  }
+  if (!(sum > 0)) throw new InvalidParameterError(argument, `${argument} must have a positive sum`);
+  for (let i = 0; i < n; i++) out[i]! /= sum;
+  return out;
+}

@@ -12,7 +12,10 @@ import type { RegularizationPath } from '../path/RegularizationPath.js';
 export interface CrossValidation {
   /** The λ grid (that of the full-data path; every fold used the same one). */
   lambdas: Float64Array;
-  /** Mean held-out error per λ: Σ_k n_k·e_k(λ)/n over the folds (e_k the fold's mean error). */
+  /**
+   * Mean held-out error per λ: Σ_k n_k·e_k(λ)/n over the folds (e_k the fold's mean error; with
+   * sample weights, n_k is the fold's total weight and e_k its weighted mean error, as cv.glmnet).
+   */
   cvMean: Float64Array;
   /** Its standard error: sqrt( Σ_k n_k·(e_k(λ) − cvMean(λ))² / n / (K − 1) ), as glmnet computes `cvsd`. */
   cvStandardError: Float64Array;

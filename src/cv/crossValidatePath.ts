@@ -1,5 +1,5 @@
 import { toDesignMatrix, type MatrixInput } from '../matrix/DesignMatrix.js';
-import { toTargetVector, checkInteger, checkOneOf } from '../validation.js';
+import { toTargetVector, toSampleWeights, checkInteger, checkOneOf } from '../validation.js';
 import { InvalidParameterError, ShapeMismatchError } from '../errors.js';
 import { computePath, resolvePathOptions, type PathOptions } from '../path/elasticNetPath.js';
 import { assignFolds } from './foldAssignment.js';
@@ -44,10 +44,14 @@ export function cvPath(X: MatrixInput, y: ArrayLike<number>, options: CvOptions 
     const n = matrix.nRows;
     const target = toTargetVector(y, n);
     const foldId = resolveFolds(options, n);
+    // Sample weights (normalized) or equal weights; a fold's training weights are these on
+    // its training rows, renormalized, and its error is the weighted mean over its held-out rows.
+    const sampleWeights = options.sampleWeight === undefined ? new Float64Array(n).fill(1 / n) : toSampleWeights(options.sampleWeight, n);
     const nFolds = Math.max(...foldId) + 1;
     const onProgress = options.onProgress;
 
     const path = computePath(matrix, target, resolved, {
+      ...(options.sampleWeight === undefined ? {} : { weights: sampleWeights }),
       onSolved: (k) => onProgress?.({ stage: 'path', fold: -1, nFolds, lambdaIndex: k, nLambda: resolved.lambdas?.length ?? resolved.nLambda }),
     });
     const lambdas = path.lambdas;
@@ -58,9 +62,14 @@ export function cvPath(X: MatrixInput, y: ArrayLike<number>, options: CvOptions 
     for (let fold = 0; fold < nFolds; fold++) {
       const held: number[] = [];
       for (let i = 0; i < n; i++) if (foldId[i] === fold) held.push(i);
+      let trainTotal = 0;
+      let heldTotal = 0;
+      for (let i = 0; i < n; i++) {
+        if (foldId[i] === fold) heldTotal += sampleWeights[i]!;
+        else trainTotal += sampleWeights[i]!;
+      }
       const weights = new Float64Array(n);
-      const trainWeight = 1 / (n - held.length);
-      for (let i = 0; i < n; i++) weights[i] = foldId[i] === fold ? 0 : trainWeight;
+      for (let i = 0; i < n; i++) weights[i] = foldId[i] === fold ? 0 : sampleWeights[i]! / trainTotal;
       const errors = new Float64Array(K);
       computePath(matrix, target, foldOptions, {
         weights,
@@ -68,13 +77,14 @@ export function cvPath(X: MatrixInput, y: ArrayLike<number>, options: CvOptions 
           // Held-out rows: r_i = y_i − (b + x_iᵀw) of this fold's model.
           const r = session.residual();
           let sum = 0;
-          for (const i of held) sum += measure === 'mse' ? r[i]! * r[i]! : Math.abs(r[i]!);
-          errors[k] = sum / held.length;
+          for (const i of held) sum += sampleWeights[i]! * (measure === 'mse' ? r[i]! * r[i]! : Math.abs(r[i]!));
+          errors[k] = heldTotal > 0 ? sum / heldTotal : 0;
           onProgress?.({ stage: 'fold', fold, nFolds, lambdaIndex: k, nLambda: K });
         },
       });
       foldErrors.push(errors);
-      foldSizes.push(held.length);
+      // A fold counts by its total weight (its number of samples, up to the factor n, without weights).
+      foldSizes.push(heldTotal * n);
     }
 
     const cvMean = new Float64Array(K);

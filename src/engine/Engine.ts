@@ -18,6 +18,8 @@ export interface ElasticNetRequest {
   maxEpochs: number;
   /** Warm start on the original scale of X, or undefined for zeros. */
   initialCoef?: Float64Array | undefined;
+  /** Observation weights summing to 1, or undefined for uniform 1/n. */
+  weights?: Float64Array | undefined;
 }
 
 /** @internal What an engine returns: the solution in the scaled space plus the scaling it used. */

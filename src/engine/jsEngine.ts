@@ -8,11 +8,11 @@ import { openJsSession } from './jsSession.js';
 export const jsEngine: Engine = {
   name: 'js',
   solveElasticNet(request: ElasticNetRequest): ElasticNetSolution {
-    const stats = columnStats(request.X, request.fitIntercept, request.standardize);
+    const stats = columnStats(request.X, request.fitIntercept, request.standardize, request.weights);
     const w = new Float64Array(request.X.nCols);
     scaleWarmStart(request.initialCoef, stats.invScale, w);
     const { epochs, certificate } = elasticNetFit(
-      request.X, stats, request.yCentered, w, request.l1, request.l2, request.gapTolerance, request.maxEpochs,
+      request.X, stats, request.yCentered, w, request.l1, request.l2, request.gapTolerance, request.maxEpochs, request.weights,
     );
     return { coefScaled: w, mean: stats.mean, invScale: stats.invScale, epochs, ...certificate };
   },

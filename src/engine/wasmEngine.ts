@@ -22,9 +22,9 @@ export function createWasmEngine(runtime: WasmRuntime): Engine {
       const p = X.nCols;
       const { fitIntercept, standardize } = request;
       // Check the whole need (X's first upload, its statistics, the workspace) before copying anything.
-      const needed = uploadBytes(X, runtime, fitIntercept, standardize) + FitWorkspace.bytes(n, p);
+      const needed = uploadBytes(X, runtime, fitIntercept, standardize) + FitWorkspace.bytes(n, p, request.weights !== undefined);
       if (needed > WASM32_MAX_BYTES - heap.bytesInUse) throw new WasmMemoryLimitError('X', needed, heap.bytesInUse);
-      const ws = new FitWorkspace(runtime, residentCopyOf(X, runtime), fitIntercept, standardize);
+      const ws = new FitWorkspace(runtime, residentCopyOf(X, runtime), fitIntercept, standardize, request.weights);
       try {
         heap.f64(ws.yc, n).set(request.yCentered);
         const invScale = heap.f64(ws.invScale, p).slice();

@@ -7,7 +7,7 @@ import { toOriginalScale } from '../model/toOriginalScale.js';
 import { scaleWarmStart } from '../engine/Engine.js';
 import { ConvergenceWarning, emitWarning } from '../warnings.js';
 import {
-  checkBoolean, checkInteger, checkNonNegative, checkOneOf, checkPositive, checkUnitInterval, toCoefVector, toTargetVector,
+  checkBoolean, checkInteger, checkNonNegative, checkOneOf, checkPositive, checkUnitInterval, toCoefVector, toSampleWeights, toTargetVector,
 } from '../validation.js';
 
 /** Options of {@link ElasticNet} (and, without `l1Ratio`, of {@link Lasso}). */
@@ -49,6 +49,13 @@ export type ElasticNetSolver = 'screened' | 'cyclic';
 export interface FitOptions {
   /** Coefficients (original scale) to start coordinate descent from. */
   initialCoef?: ArrayLike<number>;
+  /**
+   * Observation weights: n numbers ≥ 0 with a positive sum, normalized to v = s/Σs. The loss
+   * becomes ½Σ v_i·(y_i − b − x_iᵀw)² (the unweighted (1/(2n))‖·‖² for equal weights); means and
+   * standard deviations are weighted too, and a zero weight is the same as dropping the sample.
+   * scikit-learn: `fit(X, y, sample_weight)`; glmnet: `weights`.
+   */
+  sampleWeight?: ArrayLike<number>;
 }
 
 interface FittedState {
@@ -78,7 +85,7 @@ interface FittedState {
  * violators, active-set cycling, gap-safe screening), one WebAssembly call per fit.
  * Stopping rule: the duality gap G(w) ≥ F(w) − F* is evaluated (in WASM) over all features;
  * the fit is converged when G ≤ tol·F(0), where F(0) = (1/(2n))‖y − ȳ‖² is the objective of
- * the intercept-only model. If `maxIter` epochs pass first, `converged` is false and a
+ * the intercept-only model (weighted: ½Σ v_i·(y_i − ȳ_v)²). If `maxIter` epochs pass first, `converged` is false and a
  * {@link ConvergenceWarning} carries the gap and epoch count.
  *
  * @example
@@ -124,7 +131,8 @@ export class ElasticNet {
    * Inputs are validated before any work and never modified.
    * @throws {ShapeMismatchError} y's length differs from X's rows, or initialCoef's from X's columns.
    * @throws {EmptyDataError} X or y is empty.
-   * @throws {NonFiniteValueError} NaN or ±Infinity in X, y or initialCoef.
+   * @throws {NonFiniteValueError} NaN or ±Infinity in X, y, initialCoef or sampleWeight.
+   * @throws {InvalidParameterError} a negative sample weight, or weights summing to 0.
    * @throws {WasmMemoryLimitError} the problem cannot fit in 4 GiB of WebAssembly memory.
    */
   fit(X: MatrixInput, y: ArrayLike<number>, options: FitOptions = {}): this {
@@ -137,7 +145,8 @@ export class ElasticNet {
       if (options.initialCoef !== undefined) initialCoef = toCoefVector(options.initialCoef, p, 'initialCoef');
       else if (this.warmStart && this.#fitted?.coef.length === p) initialCoef = this.#fitted.coef;
 
-      const { yCentered, mean: yMean, nullObjective } = centerTarget(target, this.fitIntercept);
+      const weights = options.sampleWeight === undefined ? undefined : toSampleWeights(options.sampleWeight, n);
+      const { yCentered, mean: yMean, nullObjective } = centerTarget(target, this.fitIntercept, weights);
       const gapTolerance = this.tol * nullObjective;
 
       const engine = selectEngine(this.engine);
@@ -146,11 +155,11 @@ export class ElasticNet {
       const { fitIntercept, standardize } = this;
       let result: { coefScaled: Float64Array; mean: Float64Array; invScale: Float64Array; passes: number; visits: number; gap: number; primal: number };
       if (this.solver === 'cyclic') {
-        const s = engine.solveElasticNet({ X: matrix, yCentered, fitIntercept, standardize, l1, l2, gapTolerance, maxEpochs: this.maxIter, initialCoef });
+        const s = engine.solveElasticNet({ X: matrix, yCentered, fitIntercept, standardize, l1, l2, gapTolerance, maxEpochs: this.maxIter, initialCoef, weights });
         // Each epoch visits every column, and each gap check is one more pass.
         result = { ...s, passes: s.epochs, visits: NaN };
       } else {
-        const session = engine.openSession({ X: matrix, yCentered, fitIntercept, standardize });
+        const session = engine.openSession({ X: matrix, yCentered, fitIntercept, standardize, weights });
         try {
           const w0 = new Float64Array(p);
           scaleWarmStart(initialCoef, session.invScale, w0);

@@ -5,7 +5,7 @@ import { centerTarget } from '../model/centerTarget.js';
 import { toOriginalScale } from '../model/toOriginalScale.js';
 import { ConvergenceWarning, emitWarning } from '../warnings.js';
 import { InvalidParameterError } from '../errors.js';
-import { checkBoolean, checkInteger, checkOneOf, checkPositive, checkUnitInterval, toTargetVector } from '../validation.js';
+import { checkBoolean, checkInteger, checkOneOf, checkPositive, checkUnitInterval, toSampleWeights, toTargetVector } from '../validation.js';
 import { lambdaGrid } from './lambdaGrid.js';
 import { RegularizationPath } from './RegularizationPath.js';
 
@@ -35,6 +35,8 @@ export interface PathOptions {
   earlyStop?: boolean;
   /** Default `'wasm'`. */
   engine?: EngineName;
+  /** Observation weights (n numbers ≥ 0, positive sum; normalized), as in ElasticNet's fit. */
+  sampleWeight?: ArrayLike<number>;
 }
 
 /** @internal Validated path options with defaults applied. */
@@ -182,7 +184,10 @@ export function enetPath(X: MatrixInput, y: ArrayLike<number>, options: PathOpti
   const resolved = resolvePathOptions(options, 0.5);
   const { matrix, owned } = toDesignMatrix(X);
   try {
-    return computePath(matrix, toTargetVector(y, matrix.nRows), resolved);
+    const n = matrix.nRows;
+    const target = toTargetVector(y, n);
+    const weights = options.sampleWeight === undefined ? undefined : toSampleWeights(options.sampleWeight, n);
+    return computePath(matrix, target, resolved, weights ? { weights } : {});
   } finally {
     if (owned) matrix.dispose();
   }
