@@ -1,7 +1,7 @@
 // Cholesky factorization A + shift·I = RᵀR (R upper triangular, column-major m×m) and
 // triangular solves: every inner loop is a SIMD dot product or axpy over a contiguous
 // column segment.
-import { ridgeAxpy, ridgeDot } from './vectorOps';
+import { denseCenteredAxpy, denseDot } from '../denseColumn';
 
 /**
  * Factors A + shift·I = RᵀR column by column: R_ij = (A_ij − R[0:i, i]·R[0:i, j]) / R_ii (i < j),
@@ -14,10 +14,10 @@ export function ridgeCholeskyFactor(A: usize, m: i32, shift: f64, R: usize): i32
     const aJ = A + ((<usize>j * <usize>m) << 3);
     for (let i: i32 = 0; i < j; i++) {
       const colI = R + ((<usize>i * <usize>m) << 3);
-      const sum = load<f64>(aJ + (<usize>i << 3)) - ridgeDot(colI, colJ, i);
+      const sum = load<f64>(aJ + (<usize>i << 3)) - denseDot(colI, colJ, i);
       store<f64>(colJ + (<usize>i << 3), sum / load<f64>(colI + (<usize>i << 3)));
     }
-    const pivot = load<f64>(aJ + (<usize>j << 3)) + shift - ridgeDot(colJ, colJ, j);
+    const pivot = load<f64>(aJ + (<usize>j << 3)) + shift - denseDot(colJ, colJ, j);
     if (!(pivot > 0)) return j;
     store<f64>(colJ + (<usize>j << 3), Math.sqrt(pivot));
     if (j + 1 < m) memory.fill(colJ + (<usize>(j + 1) << 3), 0, <usize>(m - j - 1) << 3);
@@ -32,14 +32,14 @@ export function ridgeCholeskySolve(R: usize, m: i32, B: usize, k: i32): void {
     for (let i: i32 = 0; i < m; i++) {
       const colI = R + ((<usize>i * <usize>m) << 3);
       const o = <usize>i << 3;
-      store<f64>(b + o, (load<f64>(b + o) - ridgeDot(colI, b, i)) / load<f64>(colI + o));
+      store<f64>(b + o, (load<f64>(b + o) - denseDot(colI, b, i)) / load<f64>(colI + o));
     }
     for (let j: i32 = m - 1; j >= 0; j--) {
       const colJ = R + ((<usize>j * <usize>m) << 3);
       const o = <usize>j << 3;
       const xj = load<f64>(b + o) / load<f64>(colJ + o);
       store<f64>(b + o, xj);
-      if (j > 0) ridgeAxpy(-xj, colJ, b, j);
+      if (j > 0) denseCenteredAxpy(-xj, colJ, b, j, 0);
     }
   }
 }

@@ -3,7 +3,7 @@
 // over the stored entries of X (designOperator.ts), all in one WASM call per solve.
 import { ridgeDesignMatvec, ridgeDesignTMatvec } from './designOperator';
 import { zCols, zRows } from './ridgeDesign';
-import { ridgeDot } from './vectorOps';
+import { denseDot } from '../denseColumn';
 
 /** ‖r‖₂ at the end of the last ridgeConjugateGradient call. */
 export let ridgeCgResidualNorm: f64 = 0;
@@ -51,7 +51,7 @@ export function ridgeConjugateGradient(desc: usize, lambda: f64, b: usize, w: us
   let iterations: i32 = 0;
   while (Math.sqrt(rr) > tolAbs && iterations < maxIter) {
     applyNormal(desc, lambda, dir, q, t, t2);
-    const dq = ridgeDot(dir, q, p);
+    const dq = denseDot(dir, q, p);
     if (!(dq > 0)) break;
     const alpha = rz / dq;
     let rzNew: f64 = 0;

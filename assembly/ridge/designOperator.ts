@@ -2,7 +2,7 @@
 // dense columns are centred element by element; for CSC the mean enters as one scalar
 // (X − 1μᵀ)t = Xt − (μᵀt)·1 and (X − 1μᵀ)ᵀq = Xᵀq − μ·Σq, so sparse X is never densified.
 import { zCols, zIndptr, zInvScale, zLayout, zMean, zRowIdx, zRowScale, zRows, zValues } from './ridgeDesign';
-import { ridgeCenteredAxpy, ridgeCenteredDot } from './vectorOps';
+import { denseCenteredAxpy, denseCenteredDot } from '../denseColumn';
 
 /** out (n) = Z·u (u: p doubles). */
 export function ridgeDesignMatvec(desc: usize, u: usize, out: usize): void {
@@ -18,7 +18,7 @@ export function ridgeDesignMatvec(desc: usize, u: usize, out: usize): void {
     for (let j: i32 = 0; j < p; j++) {
       const t = load<f64>(invScale + (<usize>j << 3)) * load<f64>(u + (<usize>j << 3));
       if (t == 0) continue;
-      ridgeCenteredAxpy(t, values + ((<usize>j * <usize>n) << 3), out, n, load<f64>(mean + (<usize>j << 3)));
+      denseCenteredAxpy(t, values + ((<usize>j * <usize>n) << 3), out, n, load<f64>(mean + (<usize>j << 3)));
     }
   } else {
     const indptr = zIndptr(desc);
@@ -66,7 +66,7 @@ export function ridgeDesignTMatvec(desc: usize, v: usize, out: usize, work: usiz
     }
     const mu = load<f64>(mean + (<usize>j << 3));
     let sum: f64 = 0;
-    if (dense) sum = ridgeCenteredDot(values + ((<usize>j * <usize>n) << 3), work, n, mu);
+    if (dense) sum = denseCenteredDot(values + ((<usize>j * <usize>n) << 3), work, n, mu);
     else {
       let gathered: f64 = 0;
       const end = load<i32>(indptr + (<usize>j << 2), 4);

@@ -2,7 +2,7 @@
 // and the sparse Gram product. The cross product C = AᵀB is the workhorse of the ridge
 // solvers (Gram XᵀX, kernel XXᵀ, Z·Q): a 2×2 register-blocked micro-kernel (four dot
 // products sharing their loads) over cache tiles of KC rows × TILE columns.
-import { ridgeDot, ridgeAxpy } from './vectorOps';
+import { denseCenteredAxpy, denseDot } from '../denseColumn';
 
 /** Rows per cache chunk and columns per tile: 2·TILE columns of KC rows (256 KiB) stay in L2. */
 const KC: i32 = 256;
@@ -115,7 +115,7 @@ export function ridgeCrossProduct(A: usize, B: usize, m: i32, qa: i32, qb: i32, 
                 for (let bb = b; bb < bbEnd; bb++) {
                   const pa = A + ((<usize>aa * <usize>m) << 3) + rowOff;
                   const pb = B + ((<usize>bb * <usize>m) << 3) + rowOff;
-                  addTo(C, qa, aa, bb, ridgeDot(pa, pb, len));
+                  addTo(C, qa, aa, bb, denseDot(pa, pb, len));
                 }
               }
             }
@@ -156,13 +156,13 @@ export function ridgeMatVec(A: usize, m: i32, q: i32, x: usize, y: usize): void 
   memory.fill(y, 0, <usize>m << 3);
   for (let j: i32 = 0; j < q; j++) {
     const xj = load<f64>(x + (<usize>j << 3));
-    if (xj != 0) ridgeAxpy(xj, A + ((<usize>j * <usize>m) << 3), y, m);
+    if (xj != 0) denseCenteredAxpy(xj, A + ((<usize>j * <usize>m) << 3), y, m, 0);
   }
 }
 
 /** y (q) = Aᵀ·x for A m×q (column dots). */
 export function ridgeMatTVec(A: usize, m: i32, q: i32, x: usize, y: usize): void {
-  for (let j: i32 = 0; j < q; j++) store<f64>(y + (<usize>j << 3), ridgeDot(A + ((<usize>j * <usize>m) << 3), x, m));
+  for (let j: i32 = 0; j < q; j++) store<f64>(y + (<usize>j << 3), denseDot(A + ((<usize>j * <usize>m) << 3), x, m));
 }
 
 /** h_i = Σ_k f_k·M_ik² (i < m) for M m×r: the diagonal of M·diag(f)·Mᵀ. */

@@ -2,7 +2,8 @@
 // (tred2) and the implicit QL algorithm (tql2), as in EISPACK / JAMA, with V stored
 // column-major so the inner loops (symmetric matrix–vector product, rank-2 update,
 // accumulation, plane rotations) run down contiguous columns with SIMD building blocks.
-import { ridgeAxpy, ridgeDot, ridgeDotAxpy, ridgeRank2Update } from './vectorOps';
+import { denseCenteredAxpy, denseDot } from '../denseColumn';
+import { ridgeDotAxpy, ridgeRank2Update } from './vectorOps';
 
 // @ts-ignore: decorator
 @inline function at(M: usize, n: i32, row: i32, col: i32): usize {
@@ -136,8 +137,8 @@ function tridiagonalize(V: usize, n: i32, d: usize, e: usize): void {
       for (let k: i32 = 0; k <= i; k++) st(d, k, load<f64>(next + (<usize>k << 3)) / h);
       for (let j: i32 = 0; j <= i; j++) {
         const col = at(V, n, 0, j);
-        const g = ridgeDot(next, col, i + 1);
-        ridgeAxpy(-g, d, col, i + 1);
+        const g = denseDot(next, col, i + 1);
+        denseCenteredAxpy(-g, d, col, i + 1, 0);
       }
     }
     memory.fill(next, 0, <usize>(i + 1) << 3);

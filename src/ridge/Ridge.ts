@@ -1,17 +1,16 @@
-import { NotFittedError, InvalidParameterError } from '../errors.js';
-import { toDesignMatrix, type MatrixInput } from '../matrix/DesignMatrix.js';
+import { InvalidParameterError } from '../errors.js';
+import type { MatrixInput } from '../matrix/DesignMatrix.js';
 import type { EngineName } from '../engine/selectEngine.js';
-import { emitWarning } from '../warnings.js';
 import { checkBoolean, checkInteger, checkNonNegative, checkOneOf, checkPositive } from '../validation.js';
-import { ridgePredict, ridgeScore } from './ridgePredict.js';
-import { toNormalizedWeights, toRidgeTargets, type RidgeTargetInput } from './ridgeInputs.js';
+import type { RidgeTargetInput } from './ridgeInputs.js';
+import { FittedRidgeEstimator, type CertifiedRidgeFit } from './FittedRidgeEstimator.js';
+import { withRidgeFitData } from './withRidgeFitData.js';
 import { chooseRidgeSolver, type RidgeSolverOption } from './chooseRidgeSolver.js';
 import { toOriginalScale, withPreparedRidge } from './fitRidgeProblem.js';
 import { solveCholesky } from './solveCholesky.js';
 import { RidgeDecomposition } from './RidgeDecomposition.js';
 import { solveConjugateGradient } from './solveConjugateGradient.js';
 import { solveCoordinateDescent } from './solveCoordinateDescent.js';
-import { RidgeConvergenceWarning } from './RidgeConvergenceWarning.js';
 import type { RidgeForm, RidgeSolution, RidgeSolverName } from './RidgeSolution.js';
 import type { PreparedRidge } from './PreparedRidge.js';
 
@@ -54,17 +53,12 @@ export interface RidgeFitOptions {
   sampleWeight?: ArrayLike<number>;
 }
 
-interface FittedRidge {
-  coef: Float64Array;
-  intercepts: Float64Array;
-  relativeGradient: number;
-  converged: boolean;
+interface FittedRidge extends CertifiedRidgeFit {
   nIter: number;
   objective: number;
   solver: RidgeSolverName;
   form: RidgeForm | undefined;
   dualGap: number | undefined;
-  engine: EngineName;
 }
 
 /**
@@ -94,7 +88,7 @@ interface FittedRidge {
  * model.predict([[4, 4]]);
  * ```
  */
-export class Ridge {
+export class Ridge extends FittedRidgeEstimator<FittedRidge> {
   readonly lambda: number;
   readonly fitIntercept: boolean;
   readonly standardize: boolean;
@@ -102,13 +96,13 @@ export class Ridge {
   readonly tol: number;
   readonly maxIter: number;
   readonly engine: EngineName;
-  #fitted: FittedRidge | undefined;
 
   /**
    * @throws {InvalidParameterError} λ negative or not finite, tol ≤ 0, maxIter not a positive integer,
    *   a non-boolean flag, an unknown solver or engine.
    */
   constructor(options: RidgeOptions) {
+    super();
     const o = (options ?? {}) as Partial<RidgeOptions>;
     this.lambda = checkNonNegative('lambda', o.lambda);
     this.fitIntercept = checkBoolean('fitIntercept', o.fitIntercept ?? true);
@@ -129,33 +123,23 @@ export class Ridge {
    * @throws {WasmMemoryLimitError} the problem (or a direct solver's m×m matrices) cannot fit in 4 GiB.
    */
   fit(X: MatrixInput, y: RidgeTargetInput, options: RidgeFitOptions = {}): this {
-    const { matrix, owned } = toDesignMatrix(X);
-    try {
-      const n = matrix.nRows;
-      const targets = toRidgeTargets(y, n);
-      const { v, uniform } = toNormalizedWeights(options.sampleWeight, n);
-      const { solver, form } = chooseRidgeSolver(this.solver, matrix, false);
+    withRidgeFitData(X, y, options, this.fitIntercept, this.standardize, (data, uniform) => {
+      const { solver, form } = chooseRidgeSolver(this.solver, data.X, false);
       if (solver === 'cd' && !uniform) {
         throw new InvalidParameterError('solver', "solver 'cd' does not support sampleWeight; use 'cholesky', 'eigen' or 'cg'");
       }
-      const data = { X: matrix, Y: targets.Y, k: targets.k, v, fitIntercept: this.fitIntercept, standardize: this.standardize };
       const { result, engineUsed } = withPreparedRidge(this.engine, data, form, (prep) => {
-        const solution = this.#solve(prep, targets.Y, solver, form);
+        const solution = this.#solve(prep, data.Y, solver, form);
         return { solution, ...toOriginalScale(prep, solution.W, this.fitIntercept) };
       });
       const { solution, coef, intercepts } = result;
-      const converged = solution.certificate.relativeGradient <= this.tol;
-      this.#fitted = {
+      this.certify(solution, this.tol, {
         coef, intercepts,
-        relativeGradient: solution.certificate.relativeGradient,
-        converged, nIter: solution.nIter, objective: solution.certificate.objective,
+        nIter: solution.nIter, objective: solution.certificate.objective,
         solver: solution.solver, form: solution.form, dualGap: solution.dualGap, engine: engineUsed,
-      };
-      if (!converged) emitWarning(new RidgeConvergenceWarning(solution.certificate.relativeGradient, this.tol, solution.nIter, solution.solver));
-      return this;
-    } finally {
-      if (owned) matrix.dispose();
-    }
+      });
+    });
+    return this;
   }
 
   #solve(prep: PreparedRidge, Y: Float64Array, solver: RidgeSolverName, form: RidgeForm | undefined): RidgeSolution {
@@ -167,88 +151,33 @@ export class Ridge {
     }
   }
 
-  #state(member: string): FittedRidge {
-    if (!this.#fitted) throw new NotFittedError(this.constructor.name, member);
-    return this.#fitted;
-  }
-
-  /** Coefficients on the original scale of X (a copy): p numbers, or p×k column-major for k targets. */
-  get coef(): Float64Array {
-    return this.#state('coef').coef.slice();
-  }
-
-  /** The intercept (of the first target when there are several; see {@link Ridge.intercepts}). 0 without fitIntercept. */
-  get intercept(): number {
-    return this.#state('intercept').intercepts[0]!;
-  }
-
-  /** One intercept per target (a copy). */
-  get intercepts(): Float64Array {
-    return this.#state('intercepts').intercepts.slice();
-  }
-
   /** Number of targets k. */
   get nTargets(): number {
-    return this.#state('nTargets').intercepts.length;
-  }
-
-  /** Certificate: ‖∇F(w)‖₂/‖∇F(0)‖₂ at the returned solution (largest over targets), computed from the data. */
-  get relativeGradient(): number {
-    return this.#state('relativeGradient').relativeGradient;
-  }
-
-  /** Whether relativeGradient ≤ tol. */
-  get converged(): boolean {
-    return this.#state('converged').converged;
+    return this.fittedState('nTargets').intercepts.length;
   }
 
   /** Iterative-refinement steps (cholesky, eigen), CG iterations or CD epochs (summed over targets). */
   get nIter(): number {
-    return this.#state('nIter').nIter;
+    return this.fittedState('nIter').nIter;
   }
 
   /** F at the solution, summed over targets (in the standardized space with `standardize`). */
   get objective(): number {
-    return this.#state('objective').objective;
+    return this.fittedState('objective').objective;
   }
 
   /** The solver that ran (`'auto'` resolved). */
   get solverUsed(): RidgeSolverName {
-    return this.#state('solverUsed').solver;
+    return this.fittedState('solverUsed').solver;
   }
 
   /** `'primal'` (p×p system) or `'dual'` (n×n) for the direct solvers; undefined for cg and cd. */
   get form(): RidgeForm | undefined {
-    return this.#state('form').form;
+    return this.fittedState('form').form;
   }
 
   /** Solver `'cd'` only: the largest duality gap over targets (undefined otherwise). */
   get dualGap(): number | undefined {
-    return this.#state('dualGap').dualGap;
-  }
-
-  /** The engine that ran the fit. */
-  get engineUsed(): EngineName {
-    return this.#state('engineUsed').engine;
-  }
-
-  /**
-   * Predictions ŷ = b + Xw: n numbers, or n×k column-major for several targets.
-   * @throws {NotFittedError} before `fit`.
-   * @throws {ShapeMismatchError} X has a different number of columns than the training data.
-   */
-  predict(X: MatrixInput): Float64Array {
-    const state = this.#state('predict');
-    return ridgePredict(X, state.coef, state.intercepts);
-  }
-
-  /**
-   * R² of the predictions (scikit-learn's `score`; with several targets, the mean of the per-target R²).
-   * @throws {NotFittedError} before `fit`.
-   * @throws {ShapeMismatchError} y's shape does not match X's rows or the number of targets.
-   */
-  score(X: MatrixInput, y: RidgeTargetInput): number {
-    const state = this.#state('score');
-    return ridgeScore(X, y, state.coef, state.intercepts);
+    return this.fittedState('dualGap').dualGap;
   }
 }

@@ -1,17 +1,15 @@
-import { NotFittedError } from '../errors.js';
-import { toDesignMatrix, type MatrixInput } from '../matrix/DesignMatrix.js';
+import type { MatrixInput } from '../matrix/DesignMatrix.js';
 import type { EngineName } from '../engine/selectEngine.js';
-import { emitWarning } from '../warnings.js';
 import { checkBoolean, checkInteger, checkOneOf, checkPositive } from '../validation.js';
 import { InvalidParameterError } from '../errors.js';
 import { assignFolds } from '../cv/foldAssignment.js';
-import { toLambdaGrid, toNormalizedWeights, toRidgeTargets, type RidgeTargetInput } from './ridgeInputs.js';
+import { toLambdaGrid, type RidgeTargetInput } from './ridgeInputs.js';
+import { FittedRidgeEstimator, type CertifiedRidgeFit } from './FittedRidgeEstimator.js';
+import { withRidgeFitData } from './withRidgeFitData.js';
 import { toOriginalScale, withPreparedRidge, type RidgeProblemData } from './fitRidgeProblem.js';
 import { RidgeDecomposition } from './RidgeDecomposition.js';
 import { solveCholesky } from './solveCholesky.js';
 import { smootherScores } from './leaveOneOut.js';
-import { RidgeConvergenceWarning } from './RidgeConvergenceWarning.js';
-import { ridgePredict, ridgeScore } from './ridgePredict.js';
 import { weightedColumnStats } from './weightedColumnStats.js';
 import type { RidgeForm, RidgeSolution } from './RidgeSolution.js';
 import type { RidgeFitOptions } from './Ridge.js';
@@ -40,17 +38,12 @@ export interface RidgeCVOptions {
   engine?: EngineName;
 }
 
-interface FittedRidgeCV {
+interface FittedRidgeCV extends CertifiedRidgeFit {
   lambda: number;
   lambdas: Float64Array;
   cvScores: Float64Array;
   cvStdErrors: Float64Array | undefined;
-  coef: Float64Array;
-  intercepts: Float64Array;
-  relativeGradient: number;
-  converged: boolean;
   form: RidgeForm;
-  engine: EngineName;
 }
 
 /**
@@ -77,7 +70,7 @@ interface FittedRidgeCV {
  * model.cvScores; // LOO mean squared error per λ
  * ```
  */
-export class RidgeCV {
+export class RidgeCV extends FittedRidgeEstimator<FittedRidgeCV> {
   readonly lambdas: Float64Array | undefined;
   readonly cv: RidgeCVMode;
   readonly fitIntercept: boolean;
@@ -85,13 +78,13 @@ export class RidgeCV {
   readonly tol: number;
   readonly seed: number;
   readonly engine: EngineName;
-  #fitted: FittedRidgeCV | undefined;
 
   /**
    * @throws {InvalidParameterError} a λ ≤ 0 or not finite, an empty grid, cv not 'loo', 'gcv' or an
    *   integer ≥ 2, tol ≤ 0, seed not an integer in [0, 2³²), a non-boolean flag or an unknown engine.
    */
   constructor(options: RidgeCVOptions = {}) {
+    super();
     const o = (options ?? {}) as RidgeCVOptions;
     this.lambdas = o.lambdas === undefined ? undefined : toLambdaGrid(o.lambdas, true);
     const cv = o.cv ?? 'loo';
@@ -112,26 +105,17 @@ export class RidgeCV {
    * @throws {InvalidParameterError} K-fold with K > n.
    */
   fit(X: MatrixInput, y: RidgeTargetInput, options: RidgeFitOptions = {}): this {
-    const { matrix, owned } = toDesignMatrix(X);
-    try {
-      const n = matrix.nRows;
-      const targets = toRidgeTargets(y, n);
-      const { v } = toNormalizedWeights(options.sampleWeight, n);
+    withRidgeFitData(X, y, options, this.fitIntercept, this.standardize, (data) => {
+      const n = data.X.nRows;
       if (typeof this.cv === 'number' && this.cv > n) throw new InvalidParameterError('cv', `cv = ${this.cv} folds but X has only ${n} rows`);
-      const data: RidgeProblemData = { X: matrix, Y: targets.Y, k: targets.k, v, fitIntercept: this.fitIntercept, standardize: this.standardize };
-      const form: RidgeForm = matrix.nCols <= n ? 'primal' : 'dual';
+      const form: RidgeForm = data.X.nCols <= n ? 'primal' : 'dual';
       const run = typeof this.cv === 'number' ? this.#kFold(data, this.cv, form) : this.#smoother(data, this.cv, form);
       const { lambdas, cvScores, cvStdErrors, best, solution, coef, intercepts, engineUsed } = run;
-      const converged = solution.certificate.relativeGradient <= this.tol;
-      this.#fitted = {
-        lambda: lambdas[best]!, lambdas, cvScores, cvStdErrors, coef, intercepts,
-        relativeGradient: solution.certificate.relativeGradient, converged, form: solution.form ?? form, engine: engineUsed,
-      };
-      if (!converged) emitWarning(new RidgeConvergenceWarning(solution.certificate.relativeGradient, this.tol, solution.nIter, solution.solver));
-      return this;
-    } finally {
-      if (owned) matrix.dispose();
-    }
+      this.certify(solution, this.tol, {
+        lambda: lambdas[best]!, lambdas, cvScores, cvStdErrors, coef, intercepts, form: solution.form ?? form, engine: engineUsed,
+      });
+    });
+    return this;
   }
 
   /** The given grid, or the default one from the column variances (weighted, on the full data). */
@@ -214,77 +198,31 @@ export class RidgeCV {
     return { lambdas: grid, cvScores, cvStdErrors, best, ...result, engineUsed };
   }
 
-  #state(member: string): FittedRidgeCV {
-    if (!this.#fitted) throw new NotFittedError(this.constructor.name, member);
-    return this.#fitted;
-  }
-
   /** The chosen λ. */
   get lambda(): number {
-    return this.#state('lambda').lambda;
+    return this.fittedState('lambda').lambda;
   }
 
   /** The λ grid that was scored (a copy). */
   get lambdaGrid(): Float64Array {
-    return this.#state('lambdaGrid').lambdas.slice();
+    return this.fittedState('lambdaGrid').lambdas.slice();
   }
 
   /** Score per λ of the grid (mean squared LOO / GCV / out-of-fold error, averaged over targets; a copy). */
   get cvScores(): Float64Array {
-    return this.#state('cvScores').cvScores.slice();
+    return this.fittedState('cvScores').cvScores.slice();
   }
 
   /** K-fold only: standard error of the per-fold mean squared errors, per λ (undefined for LOO/GCV). */
   get cvStdErrors(): Float64Array | undefined {
-    return this.#state('cvStdErrors').cvStdErrors?.slice();
-  }
-
-  /** Coefficients at the chosen λ on X's original scale: p numbers, or p×k column-major (a copy). */
-  get coef(): Float64Array {
-    return this.#state('coef').coef.slice();
-  }
-
-  /** Intercept (of the first target). */
-  get intercept(): number {
-    return this.#state('intercept').intercepts[0]!;
-  }
-
-  /** Intercepts, one per target (a copy). */
-  get intercepts(): Float64Array {
-    return this.#state('intercepts').intercepts.slice();
-  }
-
-  /** Certificate of the final fit: ‖∇F‖/‖∇F(0)‖ (largest over targets), computed from the data. */
-  get relativeGradient(): number {
-    return this.#state('relativeGradient').relativeGradient;
-  }
-
-  /** Whether relativeGradient ≤ tol. */
-  get converged(): boolean {
-    return this.#state('converged').converged;
+    return this.fittedState('cvStdErrors').cvStdErrors?.slice();
   }
 
   /** The decomposition's form: `'primal'` (p ≤ n) or `'dual'`. */
   get form(): RidgeForm {
-    return this.#state('form').form;
+    return this.fittedState('form').form;
   }
 
-  /** The engine that ran. */
-  get engineUsed(): EngineName {
-    return this.#state('engineUsed').engine;
-  }
-
-  /** ŷ = b + Xw at the chosen λ (n, or n×k column-major). @throws {NotFittedError} before fit. */
-  predict(X: MatrixInput): Float64Array {
-    const state = this.#state('predict');
-    return ridgePredict(X, state.coef, state.intercepts);
-  }
-
-  /** R² (mean over targets). @throws {NotFittedError} before fit. */
-  score(X: MatrixInput, y: RidgeTargetInput): number {
-    const state = this.#state('score');
-    return ridgeScore(X, y, state.coef, state.intercepts);
-  }
 }
 
 /** Index of the smallest score; among equal scores, the largest λ. NaN scores never win. */

@@ -1,7 +1,8 @@
 import type { PreparedRidge } from './PreparedRidge.js';
 import type { Buffer64 } from './RidgeBackend.js';
-import { ridgeCertificate } from './ridgeCertificate.js';
-import { MAX_REFINEMENTS, type RidgeForm, type RidgeSolution, type RidgeSolverName } from './RidgeSolution.js';
+import { primalCoefficients } from './primalCoefficients.js';
+import { refineRidgeSolution } from './refineRidgeSolution.js';
+import type { MAX_REFINEMENTS, RidgeForm, RidgeSolution, RidgeSolverName } from './RidgeSolution.js';
 
 /**
  * @internal One symmetric eigendecomposition that serves every λ of a grid:
@@ -64,46 +65,35 @@ export class RidgeDecomposition {
 
   /** Applies (A + λI)⁻¹ = V·diag(filter)·Vᵀ to the k columns of `rhs` (m×k). */
   applyInverse(rhs: Float64Array, lambda: number): Float64Array {
-    const be = this.#prep.backend;
     const { m } = this;
     const k = rhs.length / m;
     const f = this.filter(lambda);
-    const inBuf = be.upload(rhs);
-    const proj = be.alloc(m * k);
-    for (let t = 0; t < k; t++) be.matTVec(this.vectors, m, m, be.slice(inBuf, t * m, m), be.slice(proj, t * m, m));
-    const z = be.read(proj);
-    be.release(inBuf);
-    be.release(proj);
+    const z = this.#multiply(rhs, k, true);
     for (let t = 0; t < k; t++) for (let i = 0; i < m; i++) z[t * m + i]! *= f[i]!;
-    return this.#expand(z, k);
+    return this.#multiply(z, k, false);
   }
 
-  /** V·z for z m×k. */
-  #expand(z: Float64Array, k: number): Float64Array {
+  /** V·Y, or Vᵀ·Y when `transposed`, for Y m×k (one matrix–vector product per column). */
+  #multiply(Y: Float64Array, k: number, transposed: boolean): Float64Array {
     const be = this.#prep.backend;
     const { m } = this;
-    const zBuf = be.upload(z);
+    const inBuf = be.upload(Y);
     const out = be.alloc(m * k);
-    for (let t = 0; t < k; t++) be.matVec(this.vectors, m, m, be.slice(zBuf, t * m, m), be.slice(out, t * m, m));
+    for (let t = 0; t < k; t++) {
+      const x = be.slice(inBuf, t * m, m);
+      const y = be.slice(out, t * m, m);
+      if (transposed) be.matTVec(this.vectors, m, m, x, y);
+      else be.matVec(this.vectors, m, m, x, y);
+    }
     const result = be.read(out);
-    be.release(zBuf);
+    be.release(inBuf);
     be.release(out);
     return result;
   }
 
   /** Primal w̃ (p×k) from the state (w̃ itself, or α in the dual). */
   coefficientsOf(state: Float64Array): Float64Array {
-    if (this.form === 'primal') return state;
-    const prep = this.#prep;
-    const be = prep.backend;
-    const { n, p, k } = prep;
-    const aBuf = be.upload(state);
-    const wBuf = be.alloc(p * k);
-    for (let t = 0; t < k; t++) be.applyZt(prep.handle, be.slice(aBuf, t * n, n), be.slice(wBuf, t * p, p));
-    const W = be.read(wBuf);
-    be.release(aBuf);
-    be.release(wBuf);
-    return W;
+    return primalCoefficients(this.#prep, this.form, state);
   }
 
   /** The state (w̃ or α) at λ: V·diag(filter)·(Vᵀ rhs). */
@@ -113,32 +103,11 @@ export class RidgeDecomposition {
     const f = this.filter(lambda);
     const z = this.projected.slice();
     for (let t = 0; t < k; t++) for (let i = 0; i < m; i++) z[t * m + i]! *= f[i]!;
-    return this.#expand(z, k);
+    return this.#multiply(z, k, false);
   }
 
   /** Solves at λ with the certificate and up to {@link MAX_REFINEMENTS} refinement steps. */
   solve(lambda: number, tol: number, solver: RidgeSolverName = 'eigen'): RidgeSolution {
-    const prep = this.#prep;
-    const { m } = this;
-    const k = prep.k;
-    let state = this.stateAt(lambda);
-    let W = this.coefficientsOf(state);
-    let certificate = ridgeCertificate(prep, W, lambda);
-    let refinements = 0;
-    while (certificate.relativeGradient > tol && refinements < MAX_REFINEMENTS) {
-      const correction = new Float64Array(m * k);
-      if (this.form === 'primal') for (let i = 0; i < m * k; i++) correction[i] = -certificate.gradient[i]!;
-      else for (let i = 0; i < m * k; i++) correction[i] = -certificate.residual[i]! - lambda * state[i]!;
-      const delta = this.applyInverse(correction, lambda);
-      const next = state.map((x, i) => x + delta[i]!);
-      const nextW = this.coefficientsOf(next);
-      const nextCert = ridgeCertificate(prep, nextW, lambda);
-      refinements++;
-      if (!(nextCert.relativeGradient < certificate.relativeGradient)) break;
-      state = next;
-      W = nextW;
-      certificate = nextCert;
-    }
-    return { W, certificate, solver, form: this.form, nIter: refinements };
+    return refineRidgeSolution(this.#prep, this.form, lambda, tol, this.stateAt(lambda), (rhs) => this.applyInverse(rhs, lambda), solver);
   }
 }
