@@ -94,7 +94,6 @@ describe('bad input: typed errors before any work', () => {
     [NonFiniteValueError, 'sampleWeight', () => new Ridge({ lambda: 1 }).fit(rows, y, { sampleWeight: y.map(() => Number.NaN) })],
     [InvalidParameterError, 'sampleWeight', () => new Ridge({ lambda: 1 }).fit(rows, y, { sampleWeight: y.map((_, i) => (i === 0 ? -1 : 1)) })],
     [InvalidParameterError, 'sampleWeight', () => new Ridge({ lambda: 1 }).fit(rows, y, { sampleWeight: y.map(() => 0) })],
-    [InvalidParameterError, 'solver', () => new Ridge({ lambda: 1, solver: 'cd' }).fit(rows, y, { sampleWeight: y.map((_, i) => 1 + i) })],
     [EmptyDataError, 'y', () => new Ridge({ lambda: 1 }).fit(rows, rows.map(() => []))],
     [InvalidParameterError, 'cv', () => new RidgeCV({ cv: 11 }).fit(rows, y)],
     [ShapeMismatchError, 'y', () => new RidgeCV().fit(rows, y.slice(2))],

@@ -1,4 +1,3 @@
-import { InvalidParameterError } from '../errors.js';
 import type { MatrixInput } from '../matrix/DesignMatrix.js';
 import type { EngineName } from '../engine/selectEngine.js';
 import { checkBoolean, checkInteger, checkNonNegative, checkOneOf, checkPositive } from '../validation.js';
@@ -119,15 +118,12 @@ export class Ridge extends FittedRidgeEstimator<FittedRidge> {
    * @throws {ShapeMismatchError} y's or sampleWeight's length differs from X's rows; ragged rows.
    * @throws {EmptyDataError} X or y is empty.
    * @throws {NonFiniteValueError} NaN or ±Infinity in X, y or sampleWeight.
-   * @throws {InvalidParameterError} a negative weight or weights summing to 0; sampleWeight with solver 'cd'.
+   * @throws {InvalidParameterError} a negative weight or weights summing to 0.
    * @throws {WasmMemoryLimitError} the problem (or a direct solver's m×m matrices) cannot fit in 4 GiB.
    */
   fit(X: MatrixInput, y: RidgeTargetInput, options: RidgeFitOptions = {}): this {
-    withRidgeFitData(X, y, options, this.fitIntercept, this.standardize, (data, uniform) => {
+    withRidgeFitData(X, y, options, this.fitIntercept, this.standardize, (data) => {
       const { solver, form } = chooseRidgeSolver(this.solver, data.X, false);
-      if (solver === 'cd' && !uniform) {
-        throw new InvalidParameterError('solver', "solver 'cd' does not support sampleWeight; use 'cholesky', 'eigen' or 'cg'");
-      }
       const { result, engineUsed } = withPreparedRidge(this.engine, data, form, (prep) => {
         const solution = this.#solve(prep, data.Y, solver, form);
         return { solution, ...toOriginalScale(prep, solution.W, this.fitIntercept) };

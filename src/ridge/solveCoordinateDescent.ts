@@ -7,7 +7,8 @@ import type { RidgeSolution } from './RidgeSolution.js';
 
 /**
  * @internal Ridge by the library's coordinate descent: {@link ElasticNet} with l1Ratio = 0, whose
- * objective (1/(2n))‖y − b − Xw‖² + (λ/2)‖w̃‖² is ridge's (uniform weights only). ElasticNet stops on
+ * objective ½Σ v_i(y_i − b − x_iᵀw)² + (λ/2)‖w̃‖² is ridge's (non-uniform weights v are passed on as
+ * sampleWeight). ElasticNet stops on
  * its duality gap G ≥ F − F*; for this quadratic ‖∇F‖² ≤ 2L·(F − F*) with L ≤ tr(ZᵀZ) + λ, so a gap
  * below tol²‖∇F(0)‖²/(2L) certifies the relative gradient tol. That bound is often below what a
  * gap can resolve in floating point (the computed gap rounds to 0), but ElasticNet also waits until no
@@ -23,6 +24,9 @@ export function solveCoordinateDescent(
   let trace = lambda;
   for (const d of prep.diagGram) trace += d;
   const W = new Float64Array(p * k);
+  // Observation weights v = rowScale²; passed on only when they are not all equal (1/n).
+  const v = design.rowScale.map((s) => s * s);
+  const sampleWeight = v.every((x) => x === v[0]) ? undefined : v;
   let epochs = 0;
   let dualGap = 0;
   let certificate = ridgeCertificate(prep, W, lambda);
@@ -41,7 +45,7 @@ export function solveCoordinateDescent(
       while (epochs < budget && stalled < 20) {
         const model = new ElasticNet({
           lambda, l1Ratio: 0, fitIntercept, standardize, tol: gapTol, maxIter: budget - epochs, engine,
-        }).fit(design.X, y, initialCoef ? { initialCoef } : {});
+        }).fit(design.X, y, { ...(initialCoef ? { initialCoef } : {}), ...(sampleWeight ? { sampleWeight } : {}) });
         epochs += Math.max(1, model.nIter);
         dualGap = Math.max(dualGap, model.dualGap);
         initialCoef = model.coef;
