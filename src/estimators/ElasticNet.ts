@@ -166,9 +166,10 @@ export class ElasticNet {
           let report = session.start(w0, l1, l2);
           let visits = report.columnVisits;
           if (report.gap > gapTolerance && this.maxIter > 0) {
-            // Strong rule from the starting point: from λ_max on a cold start (glmnet's basic
-            // rule), from the current violators on a warm start.
-            const l1Prev = w0.some((v) => v !== 0) ? l1 : report.corrMax;
+            // The working set starts as the features violating their KKT condition at the start
+            // (|g_j| ≥ λα) plus the non-zeros; glmnet's basic strong rule (|g_j| ≥ 2λα − λ_max·α) would
+            // admit every feature below λ_max/2. Anything missed joins at the KKT pass.
+            const l1Prev = l1;
             report = session.solve(l1, l2, l1Prev, gapTolerance, this.maxIter);
             visits += report.columnVisits;
           }
