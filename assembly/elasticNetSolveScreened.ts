@@ -6,6 +6,12 @@ import { ANDERSON_DEPTH, andersonRecord, andersonStep } from './andersonAccelera
 import { gramPass, gramColumnsComputed, resetGramCounter, setTrackedRss, trackedRss } from './gramPass';
 import * as D from './designDescriptor';
 
+/**
+ * Subproblems are solved only to this fraction of the last full gap (celer's rule): while the
+ * working set is still missing features, solving it to the final tolerance is wasted work.
+ */
+const SUBPROBLEM_FRACTION: f64 = 0.3;
+
 /** Each round that fails the gap test asks the inner loop for this much more precision. */
 const INNER_TIGHTENING: f64 = 0.25;
 
@@ -88,10 +94,13 @@ export function elasticNetSolveScreened(
   let passes: i32 = 0;
   let visits: f64 = 0;
   let innerTol = gapTol;
+  // The restricted gap each round aims for: a fraction of the last full gap known (out[2] holds
+  // the gap of the previous call or of the starting point), never below gapTol.
+  let innerTarget = Math.max(gapTol, SUBPROBLEM_FRACTION * load<f64>(out, 16));
   while (true) {
     // 3. Coordinate descent on the working set until its restricted gap is small.
     if (gram != 0) {
-      passes += gramInnerLoop(desc, r, w, l1, l2, gapTol, maxPasses - passes, ws, count, active, g, out,
+      passes += gramInnerLoop(desc, r, w, l1, l2, innerTarget, maxPasses - passes, ws, count, active, g, out,
         innerTol, gramCache, gramFilled, rSaved, history);
       visits += <f64>gramVisits;
       innerTol = gramInnerTol;
@@ -132,13 +141,14 @@ export function elasticNetSolveScreened(
       endPasses(desc, r);
       const restricted = gradientAndGapOver(desc, r, w, l1, l2, g, 0, ws, count, out);
       visits += <f64>count;
-      if (restricted <= gapTol || passes >= maxPasses) break;
+      if (restricted <= innerTarget || passes >= maxPasses) break;
       innerTol *= INNER_TIGHTENING;
     }
     // 4. All gradients and the full gap, in one pass over the unscreened features.
     const gap = elasticNetGradientAndGap(desc, r, w, l1, l2, g, screened, out);
     visits += <f64>(p - nExcluded - nScreened);
     if (gap <= gapTol || passes >= maxPasses) break;
+    innerTarget = Math.max(gapTol, SUBPROBLEM_FRACTION * gap);
     let added: i32 = 0;
     for (let j: i32 = 0; j < p; j++) {
       if (load<u8>(inWs + <usize>j) != 0 || load<u8>(screened + <usize>j) != 0) continue;

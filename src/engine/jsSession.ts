@@ -16,6 +16,8 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
   const g = new Float64Array(p);
   // Screening flags of the last solve (their gradients are stale), as the kernel's buffer.
   const screened = new Uint8Array(p).fill(1);
+  // The last full duality gap known (the kernel keeps it in its out block).
+  let lastGap = 0;
   // Covariance mode for small p, as the WASM engine; the cache lives as long as the session.
   const gram = usesGramMode(X.nRows, p) ? new GramCache(X, stats, weights) : undefined;
   return {
@@ -27,10 +29,12 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
       r = elasticNetResidual(X, stats, yCentered, w);
       screened.fill(0);
       const c = elasticNetGradientAndGap(X, stats, r, w, l1, l2, g, undefined, weights);
+      lastGap = c.gap;
       return { passes: 0, columnVisits: p, primal: c.primal, dual: c.dual, gap: c.gap, corrMax: c.corrMax, workingSetSize: 0, screened: 0, weightedRss: c.rrW };
     },
     solve(l1, l2, l1Prev, gapTolerance, maxPasses): SolveReport {
-      const s = elasticNetSolveScreened(X, stats, r, w, l1, l2, l1Prev, gapTolerance, maxPasses, g, screened, weights, gram);
+      const s = elasticNetSolveScreened(X, stats, r, w, l1, l2, l1Prev, gapTolerance, maxPasses, g, screened, lastGap, weights, gram);
+      lastGap = s.gap;
       return {
         passes: s.passes, columnVisits: s.visits, primal: s.primal, dual: s.dual, gap: s.gap, corrMax: s.corrMax,
         workingSetSize: s.workingSetSize, screened: s.screened, weightedRss: s.rrW,

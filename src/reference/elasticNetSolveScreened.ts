@@ -6,6 +6,9 @@ import { AndersonAcceleration, ANDERSON_DEPTH } from './andersonAcceleration.js'
 import { elasticNetGradientAndGap, gapFromGradients, gradientAndGapOver, type GradientAndGap } from './elasticNetDualGap.js';
 import type { GramCache } from './gramCache.js';
 
+/** Subproblems are solved to this fraction of the last full gap (as the kernel; celer's rule). */
+const SUBPROBLEM_FRACTION = 0.3;
+
 /** Each round that fails the gap test asks the inner loop for this much more precision. */
 export const INNER_TIGHTENING = 0.25;
 
@@ -38,6 +41,8 @@ export interface ScreenedSolveResult extends GradientAndGap {
  *    Else KKT violators outside W (|g_j| > l1) join W; if none, gap-safe screening and a tighter
  *    inner tolerance. Back to 3.
  *
+ * lastGap is the last full gap known (previous call or starting point): subproblems are solved to
+ * SUBPROBLEM_FRACTION of it, then of each new full gap (celer's rule), never below gapTol.
  * r must be the true residual on entry and is kept so; w is updated in place; g holds the
  * gradients at the returned solution for every unscreened feature; screened (persistent across
  * calls, like the kernel's buffer) holds this call's screening flags on exit.
@@ -45,7 +50,7 @@ export interface ScreenedSolveResult extends GradientAndGap {
 export function elasticNetSolveScreened(
   X: DesignMatrix, stats: ColumnStats, r: Float64Array, w: Float64Array,
   l1: number, l2: number, l1Prev: number, gapTol: number, maxPasses: number, g: Float64Array,
-  screened: Uint8Array, weights?: Float64Array, gram?: GramCache,
+  screened: Uint8Array, lastGap: number, weights?: Float64Array, gram?: GramCache,
 ): ScreenedSolveResult {
   const p = X.nCols;
   const { invScale } = stats;
@@ -76,11 +81,13 @@ export function elasticNetSolveScreened(
   let passes = 0;
   let visits = 0;
   let innerTol = gapTol;
+  // The restricted gap each round aims for: a fraction of the last full gap known, never below gapTol.
+  let innerTarget = Math.max(gapTol, SUBPROBLEM_FRACTION * lastGap);
   let certificate: GradientAndGap;
   while (true) {
     // 3. Coordinate descent on W, with active-set cycling, until its restricted gap is small.
     if (gram) {
-      const inner = gramInnerLoop(X, stats, r, w, l1, l2, gapTol, maxPasses - passes, ws, count, active, g, innerTol, gram, weights);
+      const inner = gramInnerLoop(X, stats, r, w, l1, l2, innerTarget, maxPasses - passes, ws, count, active, g, innerTol, gram, weights);
       passes += inner.passes;
       visits += inner.visits;
       innerTol = inner.innerTol;
@@ -118,13 +125,14 @@ export function elasticNetSolveScreened(
       passesRun.end();
       const restricted = gradientAndGapOver(X, stats, r, w, l1, l2, g, undefined, weights, ws, count);
       visits += count;
-      if (restricted.gap <= gapTol || passes >= maxPasses) break;
+      if (restricted.gap <= innerTarget || passes >= maxPasses) break;
       innerTol *= INNER_TIGHTENING;
     }
     // 4. Every unscreened gradient and the full gap.
     certificate = elasticNetGradientAndGap(X, stats, r, w, l1, l2, g, screened, weights);
     visits += p - nExcluded - nScreened;
     if (certificate.gap <= gapTol || passes >= maxPasses) break;
+    innerTarget = Math.max(gapTol, SUBPROBLEM_FRACTION * certificate.gap);
     let added = 0;
     for (let j = 0; j < p; j++) {
       if (inWs[j] !== 0 || screened[j] !== 0 || invScale[j] === 0) continue;
