@@ -1,5 +1,6 @@
 import { LAYOUT_DENSE, cscColumnUpdate } from './designColumn';
-import { denseAddScalar, denseCenteredAxpy, denseDot, denseWeightedCenteredDot } from './denseColumn';
+import { denseAddScalar, denseCenteredAxpy } from './denseColumn';
+import { weightedRss } from './elasticNetDualGap';
 import * as D from './designDescriptor';
 
 /** Iterates combined per extrapolation (Bertrand & Massias 2021 use 5). */
@@ -86,7 +87,7 @@ export function andersonStep(
   if (zSum == 0 || !isFinite(zSum)) return 0;
   // Objective before, then move w to the extrapolated point and r with it.
   const weights = D.dWeights(desc);
-  const before = halfWeightedRss(r, weights, n) + penaltyOver(w, idx, count, l1, l2);
+  const before = 0.5 * weightedRss(r, weights, n) + penaltyOver(w, idx, count, l1, l2);
   memory.copy(rSaved, r, <usize>n << 3);
   const layout = D.dLayout(desc), values = D.dValues(desc), indptr = D.dIndptr(desc), rows = D.dRowIdx(desc);
   const mean = D.dMean(desc), invScale = D.dInvScale(desc);
@@ -105,7 +106,7 @@ export function andersonStep(
     else shift += cscColumnUpdate(n, indptr, values, rows, j, -a, r, mu);
   }
   if (shift != 0) denseAddScalar(shift, r, n);
-  const after = halfWeightedRss(r, weights, n) + penaltyOver(w, idx, count, l1, l2);
+  const after = 0.5 * weightedRss(r, weights, n) + penaltyOver(w, idx, count, l1, l2);
   // Kept only for an improvement beyond the objective's rounding level, so the decision
   // does not hinge on the last bits (and is the same in every engine).
   if (after < before - ACCEPT_MARGIN * Math.abs(before)) return 1;
@@ -130,10 +131,6 @@ export function andersonRecord(w: usize, idx: usize, count: i32, history: usize,
 @inline
 function hist(history: usize, stride: i32, t: i32, k: i32): f64 {
   return load<f64>(history + ((<usize>t * <usize>stride + <usize>k) << 3));
-}
-
-function halfWeightedRss(r: usize, weights: usize, n: i32): f64 {
-  return 0.5 * (weights == 0 ? denseDot(r, r, n) / <f64>n : denseWeightedCenteredDot(r, weights, r, n, 0));
 }
 
 function penaltyOver(w: usize, idx: usize, count: i32, l1: f64, l2: f64): f64 {

@@ -32,6 +32,48 @@ export function elasticNetGradientAndGap(
   return gradientAndGapOver(desc, r, w, l1, l2, g, screened, 0, D.dCols(desc), out);
 }
 
+/** Σ_i ω_i·r_i² (ω_i = weights[i], or 1/n): twice the loss at residual r. */
+export function weightedRss(r: usize, weights: usize, n: i32): f64 {
+  return weights == 0 ? denseDot(r, r, n) / <f64>n : denseWeightedCenteredDot(r, weights, r, n, 0);
+}
+
+// Running sums of the gap formulas over the features (module state: AssemblyScript returns one
+// value): ‖w‖₁, ‖w‖², Σ w_j·g_j, max_j |g_j − l2·w_j| and Σ_j (|g_j| − l1)₊².
+let sumL1: f64 = 0, sumL2: f64 = 0, sumWG: f64 = 0, sumCorrMax: f64 = 0, sumConj: f64 = 0;
+
+/** Starts the running sums afresh. */
+// @ts-ignore: decorator
+@inline
+export function resetGapSums(): void {
+  sumL1 = 0; sumL2 = 0; sumWG = 0; sumCorrMax = 0; sumConj = 0;
+}
+
+/** Adds feature j (coefficient wj, gradient gj) to the running sums. */
+// @ts-ignore: decorator
+@inline
+export function addToGapSums(wj: f64, gj: f64, l1: f64, l2: f64): void {
+  sumL1 += Math.abs(wj);
+  sumL2 += wj * wj;
+  sumWG += wj * gj;
+  const c = Math.abs(gj - l2 * wj);
+  if (c > sumCorrMax) sumCorrMax = c;
+  const e = Math.abs(gj) - l1;
+  if (e > 0) sumConj += e * e;
+}
+
+/** max_j |g_j − l2·w_j| of the running sums. */
+export function gapSumsCorrMax(): f64 {
+  return sumCorrMax;
+}
+
+/** G₁, the gap of the augmented-lasso dual point, from the running sums and Σωr². */
+export function gap1FromSums(rrW: f64, l1: f64, l2: f64): f64 {
+  let s: f64 = 1;
+  if (sumCorrMax > l1) s = l1 / sumCorrMax;
+  const gap1 = (1 - s) * (1 - s) * rrW * 0.5 - s * sumWG + l1 * sumL1 + 0.5 * l2 * (1 + s * s) * sumL2;
+  return gap1 < 0 ? 0 : gap1;
+}
+
 /**
  * elasticNetGradientAndGap restricted to the columns idx[0..count) (all when idx = 0).
  * Over a working set W this is the gap of the problem restricted to W; it equals the
@@ -44,11 +86,9 @@ export function gradientAndGapOver(
   const layout = D.dLayout(desc), n = D.dRows(desc);
   const values = D.dValues(desc), indptr = D.dIndptr(desc), rows = D.dRowIdx(desc);
   const mean = D.dMean(desc), invScale = D.dInvScale(desc), weights = D.dWeights(desc);
-  const rrW = weights == 0 ? denseDot(r, r, n) / <f64>n : denseWeightedCenteredDot(r, weights, r, n, 0);
+  const rrW = weightedRss(r, weights, n);
   const sumWR = weights == 0 ? denseSum(r, n) : denseDot(weights, r, n);
-  let corrMax: f64 = 0;
-  let conj: f64 = 0;
-  let wl1: f64 = 0, wl2: f64 = 0, wg: f64 = 0;
+  resetGapSums();
   for (let k: i32 = 0; k < count; k++) {
     const j: i32 = idx == 0 ? k : load<i32>(idx + (<usize>k << 2));
     const o = <usize>j << 3;
@@ -57,65 +97,46 @@ export function gradientAndGapOver(
       if (g != 0) store<f64>(g + o, 0);
       continue;
     }
-    const wj = load<f64>(w + o);
     const gj = inv * columnGradient(layout, n, values, indptr, rows, j, r, weights, load<f64>(mean + o), sumWR);
     if (g != 0) store<f64>(g + o, gj);
-    wl1 += Math.abs(wj);
-    wl2 += wj * wj;
-    wg += wj * gj;
-    const c = Math.abs(gj - l2 * wj);
-    if (c > corrMax) corrMax = c;
-    const e = Math.abs(gj) - l1;
-    if (e > 0) conj += e * e;
+    addToGapSums(load<f64>(w + o), gj, l1, l2);
   }
-  return finishGap(rrW, corrMax, conj, wl1, wl2, wg, l1, l2, out);
+  return finishGap(rrW, l1, l2, out);
 }
 
 /**
- * The gap quantities of elasticNetGradientAndGap over idx[0..count) from gradients already in
- * g and a given Σωr² (rrW), without touching X. Writes out like it; returns the gap.
+ * The gap quantities of elasticNetGradientAndGap over idx[0..count) (all when idx = 0) from
+ * gradients already in g and a given Σωr² (rrW), without touching X. Writes out like it;
+ * returns the gap.
  */
 export function gapFromGradients(
   desc: usize, w: usize, l1: f64, l2: f64, g: usize, idx: usize, count: i32, rrW: f64, out: usize,
 ): f64 {
   const invScale = D.dInvScale(desc);
-  let corrMax: f64 = 0;
-  let conj: f64 = 0;
-  let wl1: f64 = 0, wl2: f64 = 0, wg: f64 = 0;
+  resetGapSums();
   for (let k: i32 = 0; k < count; k++) {
     const j: i32 = idx == 0 ? k : load<i32>(idx + (<usize>k << 2));
     const o = <usize>j << 3;
     if (load<f64>(invScale + o) == 0) continue;
-    const wj = load<f64>(w + o);
-    const gj = load<f64>(g + o);
-    wl1 += Math.abs(wj);
-    wl2 += wj * wj;
-    wg += wj * gj;
-    const c = Math.abs(gj - l2 * wj);
-    if (c > corrMax) corrMax = c;
-    const e = Math.abs(gj) - l1;
-    if (e > 0) conj += e * e;
+    addToGapSums(load<f64>(w + o), load<f64>(g + o), l1, l2);
   }
-  return finishGap(rrW, corrMax, conj, wl1, wl2, wg, l1, l2, out);
+  return finishGap(rrW, l1, l2, out);
 }
 
-/** The two gaps from their sums (see elasticNetGradientAndGap); writes out; returns the gap. */
-function finishGap(rrW: f64, corrMax: f64, conj: f64, wl1: f64, wl2: f64, wg: f64, l1: f64, l2: f64, out: usize): f64 {
-  const primal = 0.5 * rrW + l1 * wl1 + 0.5 * l2 * wl2;
-  let s: f64 = 1;
-  if (corrMax > l1) s = l1 / corrMax;
-  let gap1 = (1 - s) * (1 - s) * rrW * 0.5 - s * wg + l1 * wl1 + 0.5 * l2 * (1 + s * s) * wl2;
-  if (gap1 < 0) gap1 = 0;
+/** The two gaps from the running sums (see elasticNetGradientAndGap); writes out; returns the gap. */
+function finishGap(rrW: f64, l1: f64, l2: f64, out: usize): f64 {
+  const primal = 0.5 * rrW + l1 * sumL1 + 0.5 * l2 * sumL2;
+  const gap1 = gap1FromSums(rrW, l1, l2);
   let gap = gap1;
   if (l2 > 0) {
-    const gap2 = -wg + l1 * wl1 + 0.5 * l2 * wl2 + conj / (2 * l2);
+    const gap2 = -sumWG + l1 * sumL1 + 0.5 * l2 * sumL2 + sumConj / (2 * l2);
     if (gap2 < gap) gap = gap2;
   }
   if (gap < 0) gap = 0;
   store<f64>(out, primal);
   store<f64>(out, primal - gap, 8);
   store<f64>(out, gap, 16);
-  store<f64>(out, corrMax, 24);
+  store<f64>(out, sumCorrMax, 24);
   store<f64>(out, gap1, 32);
   store<f64>(out, rrW, 64);
   return gap;

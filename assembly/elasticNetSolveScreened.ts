@@ -1,6 +1,8 @@
 import { beginPasses, coordinatePass, endPasses } from './coordinatePass';
-import { elasticNetGradientAndGap, gapFromGradients, gradientAndGapOver } from './elasticNetDualGap';
-import { denseAddScalar, denseCenteredAxpy, denseDot, denseWeightedCenteredDot } from './denseColumn';
+import {
+  addToGapSums, elasticNetGradientAndGap, gap1FromSums, gapFromGradients, gapSumsCorrMax, gradientAndGapOver, resetGapSums, weightedRss,
+} from './elasticNetDualGap';
+import { denseAddScalar, denseCenteredAxpy } from './denseColumn';
 import { LAYOUT_DENSE, cscColumnUpdate } from './designColumn';
 import { ANDERSON_DEPTH, andersonRecord, andersonStep } from './andersonAcceleration';
 import { gramPass, gramColumnsComputed, resetGramCounter, setTrackedRss, trackedRss } from './gramPass';
@@ -78,7 +80,7 @@ export function elasticNetSolveScreened(
     store<u8>(screened + <usize>j, 0);
   }
   let nScreened: i32 = 0;
-  if (l1 > 0) nScreened = entryScreen(desc, r, w, l1, l2, g, inWs, screened, out);
+  if (l1 > 0) nScreened = entryScreen(desc, r, w, l1, l2, g, inWs, screened);
   // 2. Working set.
   const strong = 2 * l1 - l1Prev;
   let count: i32 = 0;
@@ -162,7 +164,7 @@ export function elasticNetSolveScreened(
     }
     if (added > 0) continue;
     if (l1 > 0) {
-      nScreened += gapSafeScreen(desc, r, w, l1, l2, g, 0, screened, load<f64>(out, 24), load<f64>(out, 32));
+      nScreened += gapSafeScreen(desc, r, w, l1, l2, g, screened, load<f64>(out, 24), load<f64>(out, 32));
       count = compactWorkingSet(ws, count, screened);
     }
     innerTol *= INNER_TIGHTENING;
@@ -248,38 +250,25 @@ function gramInnerLoop(
 
 /**
  * Gap-safe screening at a new λ before any pass over X: the gap of the current w for
- * (l1, l2) follows from the stored gradients (valid where stale = 0), Σωr² and w. Features
- * with stale gradients are not screened. Returns how many were screened.
+ * (l1, l2) follows from the stored gradients, Σωr² and w. Only when no gradient is stale
+ * (stale = 0 everywhere): a feature without a valid gradient could make the dual point
+ * infeasible. Returns how many were screened.
  */
-function entryScreen(desc: usize, r: usize, w: usize, l1: f64, l2: f64, g: usize, stale: usize, screened: usize, out: usize): i32 {
-  const p = D.dCols(desc), n = D.dRows(desc);
-  const invScale = D.dInvScale(desc), weights = D.dWeights(desc);
-  let corrMax: f64 = 0, wl1: f64 = 0, wl2: f64 = 0, wg: f64 = 0;
+function entryScreen(desc: usize, r: usize, w: usize, l1: f64, l2: f64, g: usize, stale: usize, screened: usize): i32 {
+  const p = D.dCols(desc);
+  const invScale = D.dInvScale(desc);
+  // A feature without a valid gradient could make the dual point infeasible: no screening then.
+  for (let j: i32 = 0; j < p; j++) {
+    if (load<u8>(stale + <usize>j) != 0 && load<f64>(invScale + (<usize>j << 3)) != 0) return 0;
+  }
+  resetGapSums();
   for (let j: i32 = 0; j < p; j++) {
     const o = <usize>j << 3;
     if (load<f64>(invScale + o) == 0) continue;
-    const wj = load<f64>(w + o);
-    if (load<u8>(stale + <usize>j) != 0) {
-      // No valid gradient: the dual point's feasibility on this feature is unknown.
-      if (wj != 0) return 0;
-      continue;
-    }
-    const gj = load<f64>(g + o);
-    wl1 += Math.abs(wj);
-    wl2 += wj * wj;
-    wg += wj * gj;
-    const c = Math.abs(gj - l2 * wj);
-    if (c > corrMax) corrMax = c;
+    addToGapSums(load<f64>(w + o), load<f64>(g + o), l1, l2);
   }
-  // Features with stale gradients might raise c; without them the dual point is only
-  // known feasible on the others, so screen only when none is stale.
-  for (let j: i32 = 0; j < p; j++) if (load<u8>(stale + <usize>j) != 0 && load<f64>(invScale + (<usize>j << 3)) != 0) return 0;
-  const rrW = weights == 0 ? denseDot(r, r, n) / <f64>n : denseWeightedCenteredDot(r, weights, r, n, 0);
-  let s: f64 = 1;
-  if (corrMax > l1) s = l1 / corrMax;
-  let gap1 = (1 - s) * (1 - s) * rrW * 0.5 - s * wg + l1 * wl1 + 0.5 * l2 * (1 + s * s) * wl2;
-  if (gap1 < 0) gap1 = 0;
-  return gapSafeScreen(desc, r, w, l1, l2, g, 0, screened, corrMax, gap1);
+  const gap1 = gap1FromSums(weightedRss(r, D.dWeights(desc), D.dRows(desc)), l1, l2);
+  return gapSafeScreen(desc, r, w, l1, l2, g, screened, gapSumsCorrMax(), gap1);
 }
 
 /**
@@ -290,7 +279,7 @@ function entryScreen(desc: usize, r: usize, w: usize, l1: f64, l2: f64, g: usize
  * Returns how many were newly screened.
  */
 function gapSafeScreen(
-  desc: usize, r: usize, w: usize, l1: f64, l2: f64, g: usize, stale: usize, screened: usize,
+  desc: usize, r: usize, w: usize, l1: f64, l2: f64, g: usize, screened: usize,
   corrMax: f64, gap1: f64,
 ): i32 {
   const p = D.dCols(desc), n = D.dRows(desc);
@@ -303,7 +292,6 @@ function gapSafeScreen(
     const o = <usize>j << 3;
     const inv = load<f64>(invScale + o);
     if (inv == 0 || load<u8>(screened + <usize>j) != 0) continue;
-    if (stale != 0 && load<u8>(stale + <usize>j) != 0) continue;
     const wj = load<f64>(w + o);
     const test = Math.abs(load<f64>(g + o) - l2 * wj) / scale + radius * Math.sqrt(load<f64>(normSq + o) + l2);
     if (test >= 1) continue;

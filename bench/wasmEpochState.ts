@@ -1,6 +1,5 @@
 import type { DesignMatrix } from '../src/matrix/DesignMatrix.js';
 import type { WasmRuntime } from '../src/wasm/runtime.js';
-import { residentCopyOf } from '../src/wasm/residentDesign.js';
 import { FitWorkspace } from '../src/wasm/FitWorkspace.js';
 import type { EpochState } from './epochState.js';
 
@@ -27,7 +26,7 @@ export class WasmEpochState implements EpochState {
     this.p = X.nCols;
     this.#l1 = l1;
     this.#l2 = l2;
-    this.#ws = new FitWorkspace(runtime, residentCopyOf(X, runtime), true, false);
+    this.#ws = FitWorkspace.open(runtime, X, true, false);
     heap.f64(this.#ws.yc, this.n).set(yCentered);
     this.setCoef(new Float64Array(this.p));
   }

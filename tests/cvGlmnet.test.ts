@@ -9,8 +9,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { CscMatrix, DenseMatrix, cvPath } from '../src/index.js';
-import { loadDiabetes } from './helpers/diabetes.js';
+import { cvPath } from '../src/index.js';
+import { diabetesDesign } from './helpers/diabetes.js';
 import { lambdaMaxOf } from './helpers/kktOracle.js';
 import { simdSuiteRecordingWarnings } from './helpers/warningRecorder.js';
 
@@ -25,13 +25,7 @@ interface Run {
 }
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/diabetes_glmnet_cv.json', import.meta.url), 'utf8')) as { n: number; foldid: number[]; runs: Run[] };
 
-const { rows, y } = loadDiabetes();
-const n = rows.length;
-const p = rows[0]!.length;
-const columns = new Float64Array(n * p);
-for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) columns[j * n + i] = rows[i]![j]!;
-const dense = DenseMatrix.fromRows(rows);
-const sparse = CscMatrix.fromDense(dense);
+const { y, n, p, columns, dense, sparse } = diabetesDesign();
 const warnings = simdSuiteRecordingWarnings();
 
 describe('the fixture', () => {

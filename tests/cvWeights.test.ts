@@ -13,7 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import { CscMatrix, DenseMatrix, cvPath, enetPath, type EngineName } from '../src/index.js';
 import { SeededRandom } from '../src/random/SeededRandom.js';
-import { denseProblem, sparseProblem, type SyntheticProblem } from './helpers/syntheticRegression.js';
+import { cscFromColumns, denseProblem, sparseProblem, type SyntheticProblem } from './helpers/syntheticRegression.js';
 import { predictRows, rowSubset } from './helpers/pathOracle.js';
 import { simdSuiteRecordingWarnings } from './helpers/warningRecorder.js';
 
@@ -31,21 +31,7 @@ function makeFolds(n: number, K: number, seed: number): number[] {
 }
 
 function toMatrix(columns: Float64Array, n: number, p: number, layout: 'dense' | 'csc'): DenseMatrix | CscMatrix {
-  if (layout === 'dense') return DenseMatrix.fromColumnMajor(columns, n, p);
-  const indptr = [0];
-  const indices: number[] = [];
-  const data: number[] = [];
-  for (let j = 0; j < p; j++) {
-    for (let i = 0; i < n; i++) {
-      const v = columns[j * n + i]!;
-      if (v !== 0) {
-        indices.push(i);
-        data.push(v);
-      }
-    }
-    indptr.push(indices.length);
-  }
-  return CscMatrix.fromCsc({ nRows: n, nCols: p, indptr, indices, data });
+  return layout === 'dense' ? DenseMatrix.fromColumnMajor(columns, n, p) : cscFromColumns(columns, n, p);
 }
 
 const problems: [string, SyntheticProblem][] = [

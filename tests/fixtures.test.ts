@@ -10,34 +10,14 @@
  * looser than the 1e-6 asked, so those rows use tol 1e-14 (G ≤ 3e-11, reached in < 200 epochs).
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { CscMatrix, DenseMatrix, ElasticNet, Lasso } from '../src/index.js';
-import { loadDiabetes } from './helpers/diabetes.js';
+import { ElasticNet, Lasso } from '../src/index.js';
+import { diabetesDesign, loadScikitLearnFixture } from './helpers/diabetes.js';
 import { analyzeFit, lambdaMaxOf, maxAbs, maxAbsDiff, rawObjective } from './helpers/kktOracle.js';
 import { simdSuiteRecordingWarnings } from './helpers/warningRecorder.js';
 
-interface FixtureFit {
-  alpha: number;
-  lambda: number;
-  coef: number[];
-  intercept: number;
-  objective: number;
-}
-interface Fixture {
-  n: number;
-  p: number;
-  lambda_max_lasso: number;
-  fits: FixtureFit[];
-  lasso_path: { lambda: number; coef: number[]; intercept: number; objective: number }[];
-}
-
-const fixture = JSON.parse(readFileSync(new URL('./fixtures/diabetes_gaussian.json', import.meta.url), 'utf8')) as Fixture;
-const { rows, y } = loadDiabetes();
-const n = rows.length;
-const p = rows[0]!.length;
+const fixture = loadScikitLearnFixture();
+const { y, n, p, columns, dense, sparse } = diabetesDesign();
 /** Raw X column-major, for the independent computations. */
-const columns = new Float64Array(n * p);
-for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) columns[j * n + i] = rows[i]![j]!;
 
 let yMean = 0;
 for (let i = 0; i < n; i++) yMean += y[i]!;
@@ -53,8 +33,6 @@ for (let j = 0; j < p; j++) {
   meanL1 += Math.abs(s / n);
 }
 
-const dense = DenseMatrix.fromRows(rows);
-const sparse = CscMatrix.fromDense(dense);
 const layouts = [['dense', dense], ['csc', sparse]] as const;
 const engines = ['wasm', 'js'] as const;
 

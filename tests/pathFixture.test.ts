@@ -12,8 +12,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { CscMatrix, DenseMatrix, lassoPath } from '../src/index.js';
-import { loadDiabetes } from './helpers/diabetes.js';
+import { lassoPath } from '../src/index.js';
+import { diabetesDesign } from './helpers/diabetes.js';
 import { analyzeFit, lambdaMaxOf, maxAbs, maxAbsDiff, rawObjective } from './helpers/kktOracle.js';
 import { simdSuiteRecordingWarnings } from './helpers/warningRecorder.js';
 
@@ -25,18 +25,12 @@ interface PathPoint {
 }
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/diabetes_gaussian.json', import.meta.url), 'utf8')) as { lasso_path: PathPoint[] };
 const reference = fixture.lasso_path;
-const { rows, y } = loadDiabetes();
-const n = rows.length;
-const p = rows[0]!.length;
-const columns = new Float64Array(n * p);
-for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) columns[j * n + i] = rows[i]![j]!;
+const { y, n, p, columns, dense, sparse } = diabetesDesign();
 let yMean = 0;
 for (let i = 0; i < n; i++) yMean += y[i]! / n;
 let nullObjective = 0;
 for (let i = 0; i < n; i++) nullObjective += (y[i]! - yMean) ** 2 / (2 * n);
 
-const dense = DenseMatrix.fromRows(rows);
-const sparse = CscMatrix.fromDense(dense);
 const warnings = simdSuiteRecordingWarnings();
 
 describe('the fixture path', () => {

@@ -4,31 +4,16 @@
  * Every solver, both engines, dense and CSC storage must reproduce them to 1e-9 relative.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { CscMatrix, DenseMatrix } from '../src/index.js';
 import { Ridge } from '../src/ridge/Ridge.js';
 import { ridgePath } from '../src/ridge/ridgePath.js';
-import { loadDiabetes } from './helpers/diabetes.js';
+import { diabetesDesign, loadScikitLearnFixture } from './helpers/diabetes.js';
 import { rawObjective } from './helpers/kktOracle.js';
 import { simdSuiteRecordingWarnings } from './helpers/warningRecorder.js';
 import { oracleGradient, relativeDifference } from './helpers/ridgeOracle.js';
 
-interface FixtureFit {
-  alpha: number;
-  lambda: number;
-  coef: number[];
-  intercept: number;
-  objective: number;
-}
-const fixture = JSON.parse(readFileSync(new URL('./fixtures/diabetes_gaussian.json', import.meta.url), 'utf8')) as { fits: FixtureFit[] };
+const fixture = loadScikitLearnFixture();
 const ridgeRows = fixture.fits.filter((f) => f.alpha === 0);
-const { rows, y } = loadDiabetes();
-const n = rows.length;
-const p = rows[0]!.length;
-const columns = new Float64Array(n * p);
-for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) columns[j * n + i] = rows[i]![j]!;
-const dense = DenseMatrix.fromRows(rows);
-const sparse = CscMatrix.fromDense(dense);
+const { y, n, p, columns, dense, sparse } = diabetesDesign();
 
 const warnings = simdSuiteRecordingWarnings();
 

@@ -1,11 +1,8 @@
 import type { Engine, ElasticNetRequest, ElasticNetSolution } from './Engine.js';
 import { scaleWarmStart } from './Engine.js';
 import type { WasmRuntime } from '../wasm/runtime.js';
-import { residentCopyOf, uploadBytes } from '../wasm/residentDesign.js';
-import { WASM32_MAX_BYTES } from '../wasm/WasmHeap.js';
 import { FitWorkspace } from '../wasm/FitWorkspace.js';
 import { openWasmSession } from './wasmSession.js';
-import { WasmMemoryLimitError } from '../errors.js';
 
 /**
  * @internal Runs coordinate descent inside WebAssembly: X and its column statistics stay
@@ -22,9 +19,7 @@ export function createWasmEngine(runtime: WasmRuntime): Engine {
       const p = X.nCols;
       const { fitIntercept, standardize } = request;
       // Check the whole need (X's first upload, its statistics, the workspace) before copying anything.
-      const needed = uploadBytes(X, runtime, fitIntercept, standardize) + FitWorkspace.bytes(n, p, request.weights !== undefined);
-      if (needed > WASM32_MAX_BYTES - heap.bytesInUse) throw new WasmMemoryLimitError('X', needed, heap.bytesInUse);
-      const ws = new FitWorkspace(runtime, residentCopyOf(X, runtime), fitIntercept, standardize, request.weights);
+      const ws = FitWorkspace.open(runtime, X, fitIntercept, standardize, request.weights);
       try {
         heap.f64(ws.yc, n).set(request.yCentered);
         const invScale = heap.f64(ws.invScale, p).slice();

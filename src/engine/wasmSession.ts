@@ -1,9 +1,6 @@
 import type { ElasticNetSession, SessionRequest, SolveReport } from './Engine.js';
 import type { WasmRuntime } from '../wasm/runtime.js';
-import { residentCopyOf, uploadBytes } from '../wasm/residentDesign.js';
 import { FitWorkspace, OUT, OUT_LENGTH } from '../wasm/FitWorkspace.js';
-import { WASM32_MAX_BYTES } from '../wasm/WasmHeap.js';
-import { WasmMemoryLimitError } from '../errors.js';
 
 /**
  * @internal An elastic-net session in WebAssembly memory: X and its statistics are
@@ -16,9 +13,7 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
   const n = X.nRows;
   const p = X.nCols;
   // Check the whole need (X's first upload, its statistics, the workspace) before copying anything.
-  const needed = uploadBytes(X, runtime, fitIntercept, standardize) + FitWorkspace.bytes(n, p, weights !== undefined);
-  if (needed > WASM32_MAX_BYTES - heap.bytesInUse) throw new WasmMemoryLimitError('X', needed, heap.bytesInUse);
-  const ws = new FitWorkspace(runtime, residentCopyOf(X, runtime), fitIntercept, standardize, weights);
+  const ws = FitWorkspace.open(runtime, X, fitIntercept, standardize, weights);
   heap.f64(ws.yc, n).set(request.yCentered);
   const mean = heap.f64(ws.mean, p).slice();
   const invScale = heap.f64(ws.invScale, p).slice();

@@ -1,6 +1,5 @@
 import { toDesignMatrix, type MatrixInput } from '../matrix/DesignMatrix.js';
-import { columnStats } from '../reference/columnStats.js';
-import { centeredColumnDot } from '../reference/columnOps.js';
+import { selectEngine } from '../engine/selectEngine.js';
 import { centerTarget } from './centerTarget.js';
 import { checkBoolean, checkUnitInterval, toTargetVector } from '../validation.js';
 import { InvalidParameterError } from '../errors.js';
@@ -38,18 +37,15 @@ export function lambdaMax(X: MatrixInput, y: ArrayLike<number>, options: LambdaM
   const standardize = checkBoolean('standardize', options.standardize ?? false);
   const { matrix, owned } = toDesignMatrix(X);
   try {
-    const n = matrix.nRows;
-    const { yCentered } = centerTarget(toTargetVector(y, n), fitIntercept);
-    const stats = columnStats(matrix, fitIntercept, standardize);
-    let sumY = 0;
-    for (let i = 0; i < n; i++) sumY += yCentered[i]!;
-    let best = 0;
-    for (let j = 0; j < matrix.nCols; j++) {
-      const inv = stats.invScale[j]!;
-      if (inv === 0) continue;
-      best = Math.max(best, Math.abs(inv * centeredColumnDot(matrix, j, yCentered, stats.mean[j]!, sumY)));
+    const { yCentered } = centerTarget(toTargetVector(y, matrix.nRows), fitIntercept);
+    // The gradient at w = 0, computed by the same engine and kernels the paths use, so a path's
+    // first λ is this value exactly.
+    const session = selectEngine('wasm').openSession({ X: matrix, yCentered, fitIntercept, standardize });
+    try {
+      return session.start(new Float64Array(matrix.nCols), 0, 0).corrMax / l1Ratio;
+    } finally {
+      session.dispose();
     }
-    return best / (n * l1Ratio);
   } finally {
     if (owned) matrix.dispose();
   }

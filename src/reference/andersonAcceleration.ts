@@ -1,6 +1,7 @@
 import type { DesignMatrix } from '../matrix/DesignMatrix.js';
 import type { ColumnStats } from './columnStats.js';
 import { addScalar, cscColumnUpdate, denseCenteredAxpy } from './columnOps.js';
+import { weightedRss } from './elasticNetDualGap.js';
 
 /** Iterates combined per extrapolation (as the kernel). */
 export const ANDERSON_DEPTH = 5;
@@ -78,7 +79,7 @@ export class AndersonAcceleration {
       zSum += z[a]!;
     }
     if (zSum === 0 || !Number.isFinite(zSum)) return false;
-    const before = halfWeightedRss(r, weights) + penaltyOver(w, idx, count, l1, l2);
+    const before = 0.5 * weightedRss(r, weights) + penaltyOver(w, idx, count, l1, l2);
     const rSaved = r.slice();
     const dense = X.storage instanceof Float64Array;
     let shift = 0;
@@ -95,21 +96,12 @@ export class AndersonAcceleration {
       else shift += cscColumnUpdate(X, j, -a, r, mu);
     }
     if (shift !== 0) addScalar(shift, r);
-    const after = halfWeightedRss(r, weights) + penaltyOver(w, idx, count, l1, l2);
+    const after = 0.5 * weightedRss(r, weights) + penaltyOver(w, idx, count, l1, l2);
     if (after < before - ACCEPT_MARGIN * Math.abs(before)) return true;
     for (let k = 0; k < count; k++) w[idx[k]!] = h[K]![k]!;
     r.set(rSaved);
     return false;
   }
-}
-
-function halfWeightedRss(r: Float64Array, weights: Float64Array | undefined): number {
-  let s = 0;
-  if (weights === undefined) {
-    for (let i = 0; i < r.length; i++) s += r[i]! * r[i]!;
-    s /= r.length;
-  } else for (let i = 0; i < r.length; i++) s += r[i]! * weights[i]! * r[i]!;
-  return 0.5 * s;
 }
 
 function penaltyOver(w: Float64Array, idx: Int32Array, count: number, l1: number, l2: number): number {

@@ -1,32 +1,6 @@
 import type { DesignMatrix } from '../matrix/DesignMatrix.js';
 
 /**
- * Pure-TS (x_j − mu·1)ᵀv for column j, given sumV = Σ_i v_i (unweighted, unscaled): dense
- * columns are centred element by element; a CSC column adds −mu·(sumV − Σ_k v[i_k]) for its
- * implicit zeros. Used by `lambdaMax`; the solvers use {@link columnGradient}.
- */
-export function centeredColumnDot(X: DesignMatrix, j: number, v: Float64Array, mu: number, sumV: number): number {
-  const s = X.storage;
-  let sum = 0;
-  if (s instanceof Float64Array) {
-    const n = X.nRows;
-    const offset = j * n;
-    for (let i = 0; i < n; i++) sum += (s[offset + i]! - mu) * v[i]!;
-    return sum;
-  }
-  let gathered = 0;
-  const start = s.indptr[j]!;
-  const end = s.indptr[j + 1]!;
-  for (let k = start; k < end; k++) {
-    const vi = v[s.indices[k]!]!;
-    sum += (s.data[k]! - mu) * vi;
-    gathered += vi;
-  }
-  if (mu === 0 || end - start === X.nRows) return sum;
-  return sum - mu * (sumV - gathered);
-}
-
-/**
  * Pure-TS reference of `columnGradient` (assembly/designColumn.ts): the weighted gradient sum
  *
  *   Σ_i ω_i·(x_ij − mu)·r_i,   ω_i = weights[i], or 1/n without weights,

@@ -39,6 +39,58 @@ export function elasticNetGradientAndGap(
   return gradientAndGapOver(X, stats, r, w, l1, l2, g, screened, weights, undefined, X.nCols);
 }
 
+/** Σ_i ω_i·r_i² (ω_i = weights[i], or 1/n): twice the loss at residual r. */
+export function weightedRss(r: Float64Array, weights: Float64Array | undefined): number {
+  const n = r.length;
+  let rrW = 0;
+  if (weights === undefined) {
+    for (let i = 0; i < n; i++) rrW += r[i]! * r[i]!;
+    return rrW / n;
+  }
+  for (let i = 0; i < n; i++) rrW += r[i]! * weights[i]! * r[i]!;
+  return rrW;
+}
+
+/**
+ * Running sums of the gap formulas over features — ‖w‖₁, ‖w‖², Σ w_j·g_j,
+ * max_j |g_j − l2·w_j| and Σ_j (|g_j| − l1)₊² — and the two gaps they give
+ * (reference of the kernel's gap sums in assembly/elasticNetDualGap.ts).
+ */
+class GapSums {
+  l1Norm = 0;
+  l2NormSq = 0;
+  wg = 0;
+  corrMax = 0;
+  conj = 0;
+
+  constructor(readonly l1: number, readonly l2: number) {}
+
+  add(wj: number, gj: number): void {
+    this.l1Norm += Math.abs(wj);
+    this.l2NormSq += wj * wj;
+    this.wg += wj * gj;
+    const c = Math.abs(gj - this.l2 * wj);
+    if (c > this.corrMax) this.corrMax = c;
+    const excess = Math.abs(gj) - this.l1;
+    if (excess > 0) this.conj += excess * excess;
+  }
+
+  finish(rrW: number): GradientAndGap {
+    const { l1, l2 } = this;
+    const primal = 0.5 * rrW + l1 * this.l1Norm + 0.5 * l2 * this.l2NormSq;
+    const s = this.corrMax > l1 ? l1 / this.corrMax : 1;
+    let gap1 = (1 - s) * (1 - s) * rrW * 0.5 - s * this.wg + l1 * this.l1Norm + 0.5 * l2 * (1 + s * s) * this.l2NormSq;
+    if (gap1 < 0) gap1 = 0;
+    let gap = gap1;
+    if (l2 > 0) {
+      const gap2 = -this.wg + l1 * this.l1Norm + 0.5 * l2 * this.l2NormSq + this.conj / (2 * l2);
+      if (gap2 < gap) gap = gap2;
+    }
+    if (gap < 0) gap = 0;
+    return { primal, dual: primal - gap, gap, corrMax: this.corrMax, gap1, rrW };
+  }
+}
+
 /**
  * {@link elasticNetGradientAndGap} over the columns idx[0..count) only (all when idx is
  * undefined): over a working set W, the gap of the problem restricted to W, which is the
@@ -49,20 +101,9 @@ export function gradientAndGapOver(
   g: Float64Array | undefined, screened: Uint8Array | undefined, weights: Float64Array | undefined,
   idx: Int32Array | undefined, count: number,
 ): GradientAndGap {
-  const n = X.nRows;
-  let rrW = 0;
-  if (weights === undefined) {
-    for (let i = 0; i < n; i++) rrW += r[i]! * r[i]!;
-    rrW /= n;
-  } else {
-    for (let i = 0; i < n; i++) rrW += r[i]! * weights[i]! * r[i]!;
-  }
+  const rrW = weightedRss(r, weights);
   const sumWR = weightedSum(r, weights);
-  let corrMax = 0;
-  let conj = 0;
-  let wl1 = 0;
-  let wl2 = 0;
-  let wg = 0;
+  const sums = new GapSums(l1, l2);
   for (let k = 0; k < count; k++) {
     const j = idx === undefined ? k : idx[k]!;
     const inv = stats.invScale[j]!;
@@ -70,62 +111,28 @@ export function gradientAndGapOver(
       if (g !== undefined) g[j] = 0;
       continue;
     }
-    const wj = w[j]!;
     const gj = inv * columnGradient(X, j, r, weights, stats.mean[j]!, sumWR);
     if (g !== undefined) g[j] = gj;
-    wl1 += Math.abs(wj);
-    wl2 += wj * wj;
-    wg += wj * gj;
-    const c = Math.abs(gj - l2 * wj);
-    if (c > corrMax) corrMax = c;
-    const excess = Math.abs(gj) - l1;
-    if (excess > 0) conj += excess * excess;
+    sums.add(w[j]!, gj);
   }
-  const primal = 0.5 * rrW + l1 * wl1 + 0.5 * l2 * wl2;
-  const s = corrMax > l1 ? l1 / corrMax : 1;
-  let gap1 = (1 - s) * (1 - s) * rrW * 0.5 - s * wg + l1 * wl1 + 0.5 * l2 * (1 + s * s) * wl2;
-  if (gap1 < 0) gap1 = 0;
-  let gap = gap1;
-  if (l2 > 0) {
-    const gap2 = -wg + l1 * wl1 + 0.5 * l2 * wl2 + conj / (2 * l2);
-    if (gap2 < gap) gap = gap2;
-  }
-  if (gap < 0) gap = 0;
-  return { primal, dual: primal - gap, gap, corrMax, gap1, rrW };
+  return sums.finish(rrW);
 }
 
 /**
- * The gap quantities of {@link elasticNetGradientAndGap} over idx[0..count) from gradients
- * already in g and a given Σωr² (rrW), without touching X (reference of `gapFromGradients`).
+ * The gap quantities of {@link elasticNetGradientAndGap} over idx[0..count) (all when idx is
+ * undefined) from gradients already in g and a given Σωr² (rrW), without touching X
+ * (reference of `gapFromGradients`).
  */
 export function gapFromGradients(
-  stats: ColumnStats, w: Float64Array, l1: number, l2: number, g: Float64Array, idx: Int32Array, count: number, rrW: number,
+  stats: ColumnStats, w: Float64Array, l1: number, l2: number, g: Float64Array, idx: Int32Array | undefined, count: number, rrW: number,
 ): GradientAndGap {
-  let corrMax = 0;
-  let conj = 0;
-  let wl1 = 0;
-  let wl2 = 0;
-  let wg = 0;
+  const sums = new GapSums(l1, l2);
   for (let k = 0; k < count; k++) {
-    const j = idx[k]!;
+    const j = idx === undefined ? k : idx[k]!;
     if (stats.invScale[j] === 0) continue;
-    const wj = w[j]!;
-    const gj = g[j]!;
-    wl1 += Math.abs(wj);
-    wl2 += wj * wj;
-    wg += wj * gj;
-    corrMax = Math.max(corrMax, Math.abs(gj - l2 * wj));
-    const excess = Math.abs(gj) - l1;
-    if (excess > 0) conj += excess * excess;
+    sums.add(w[j]!, g[j]!);
   }
-  const primal = 0.5 * rrW + l1 * wl1 + 0.5 * l2 * wl2;
-  const s = corrMax > l1 ? l1 / corrMax : 1;
-  let gap1 = (1 - s) * (1 - s) * rrW * 0.5 - s * wg + l1 * wl1 + 0.5 * l2 * (1 + s * s) * wl2;
-  if (gap1 < 0) gap1 = 0;
-  let gap = gap1;
-  if (l2 > 0) gap = Math.min(gap, -wg + l1 * wl1 + 0.5 * l2 * wl2 + conj / (2 * l2));
-  if (gap < 0) gap = 0;
-  return { primal, dual: primal - gap, gap, corrMax, gap1, rrW };
+  return sums.finish(rrW);
 }
 
 /**

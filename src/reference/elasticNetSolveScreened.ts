@@ -3,7 +3,7 @@ import type { ColumnStats } from './columnStats.js';
 import { addScalar, cscColumnUpdate, denseCenteredAxpy } from './columnOps.js';
 import { CoordinatePasses } from './coordinatePass.js';
 import { AndersonAcceleration, ANDERSON_DEPTH } from './andersonAcceleration.js';
-import { elasticNetGradientAndGap, gapFromGradients, gradientAndGapOver, type GradientAndGap } from './elasticNetDualGap.js';
+import { elasticNetGradientAndGap, gapFromGradients, gradientAndGapOver, weightedRss, type GradientAndGap } from './elasticNetDualGap.js';
 import type { GramCache } from './gramCache.js';
 
 /** Subproblems are solved to this fraction of the last full gap (as the kernel; celer's rule). */
@@ -63,7 +63,7 @@ export function elasticNetSolveScreened(
   for (let j = 0; j < p; j++) if (invScale[j] === 0) nExcluded++;
   let nScreened = 0;
   if (l1 > 0 && !stale.some((v, j) => v !== 0 && invScale[j] !== 0)) {
-    const entry = gradientAndGapFromStored(stats, r, w, l1, l2, g, weights);
+    const entry = gapFromGradients(stats, w, l1, l2, g, undefined, p, weightedRss(r, weights));
     nScreened = gapSafeScreen(X, stats, r, w, l1, l2, g, screened, entry.corrMax, entry.gap1);
   }
   // 2. Working set.
@@ -203,36 +203,6 @@ function gramInnerLoop(
     innerTol *= INNER_TIGHTENING;
   }
   return { passes, visits, innerTol };
-}
-
-/** The gap quantities at the current w for (l1, l2) from stored gradients (no pass over X). */
-function gradientAndGapFromStored(
-  stats: ColumnStats, r: Float64Array, w: Float64Array, l1: number, l2: number, g: Float64Array, weights?: Float64Array,
-): { corrMax: number; gap1: number } {
-  const n = r.length;
-  let rrW = 0;
-  if (weights === undefined) {
-    for (let i = 0; i < n; i++) rrW += r[i]! * r[i]!;
-    rrW /= n;
-  } else {
-    for (let i = 0; i < n; i++) rrW += r[i]! * weights[i]! * r[i]!;
-  }
-  let corrMax = 0;
-  let wl1 = 0;
-  let wl2 = 0;
-  let wg = 0;
-  for (let j = 0; j < w.length; j++) {
-    if (stats.invScale[j] === 0) continue;
-    const wj = w[j]!;
-    const gj = g[j]!;
-    wl1 += Math.abs(wj);
-    wl2 += wj * wj;
-    wg += wj * gj;
-    corrMax = Math.max(corrMax, Math.abs(gj - l2 * wj));
-  }
-  const s = corrMax > l1 ? l1 / corrMax : 1;
-  const gap1 = Math.max(0, (1 - s) * (1 - s) * rrW * 0.5 - s * wg + l1 * wl1 + 0.5 * l2 * (1 + s * s) * wl2);
-  return { corrMax, gap1 };
 }
 
 /**

@@ -1,5 +1,8 @@
 import type { WasmRuntime } from './runtime.js';
-import type { ResidentCopy } from './residentDesign.js';
+import { residentCopyOf, uploadBytes, type ResidentCopy } from './residentDesign.js';
+import type { DesignMatrix } from '../matrix/DesignMatrix.js';
+import { WASM32_MAX_BYTES } from './WasmHeap.js';
+import { WasmMemoryLimitError } from '../errors.js';
 import { usesGramMode } from '../engine/gramModeRule.js';
 
 /** Doubles in a kernel's `out` block (see assembly/elasticNetSolveScreened.ts). */
@@ -60,6 +63,19 @@ export class FitWorkspace {
     if (usesGramMode(n, p)) sizes.push(['gram', p * p * 8 + p]);
     if (weighted) sizes.push(['weights', n * 8], ['stats', p * 32]);
     return sizes;
+  }
+
+  /**
+   * The workspace of a fit on X: checks the whole need first (X's first upload, its column
+   * statistics, the workspace) against wasm32's 4 GiB, so nothing is copied when it cannot fit,
+   * then makes X resident (once per matrix) and builds the workspace.
+   * @throws {WasmMemoryLimitError} the fit cannot fit in WebAssembly memory.
+   */
+  static open(runtime: WasmRuntime, X: DesignMatrix, fitIntercept: boolean, standardize: boolean, weights?: Float64Array): FitWorkspace {
+    const { heap } = runtime;
+    const needed = uploadBytes(X, runtime, fitIntercept, standardize) + FitWorkspace.bytes(X.nRows, X.nCols, weights !== undefined);
+    if (needed > WASM32_MAX_BYTES - heap.bytesInUse) throw new WasmMemoryLimitError('X', needed, heap.bytesInUse);
+    return new FitWorkspace(runtime, residentCopyOf(X, runtime), fitIntercept, standardize, weights);
   }
 
   /**

@@ -109,7 +109,11 @@ export function asDense(problem: SyntheticProblem): DenseMatrix {
 
 /** The problem's X as a CscMatrix, with CSC arrays built here from the exact zeros (not via CscMatrix.fromDense). */
 export function asCsc(problem: SyntheticProblem): CscMatrix {
-  const { n, p, columns } = problem;
+  return cscFromColumns(problem.columns, problem.n, problem.p);
+}
+
+/** A CscMatrix from column-major values, CSC arrays built here from the exact zeros. */
+export function cscFromColumns(columns: Float64Array, n: number, p: number): CscMatrix {
   const indptr = [0];
   const indices: number[] = [];
   const data: number[] = [];
