@@ -37,6 +37,11 @@ export interface PathOptions {
   engine?: EngineName;
   /** Observation weights (n numbers ≥ 0, positive sum; normalized), as in ElasticNet's fit. */
   sampleWeight?: ArrayLike<number>;
+  /**
+   * Called after each λ is solved with its index and the grid's length (the requested length for a
+   * generated grid, which may stop early), for progress bars. cvPath reports through its own `onProgress`.
+   */
+  onLambdaSolved?: (lambdaIndex: number, nLambda: number) => void;
 }
 
 /** @internal Validated path options with defaults applied. */
@@ -187,7 +192,12 @@ export function enetPath(X: MatrixInput, y: ArrayLike<number>, options: PathOpti
     const n = matrix.nRows;
     const target = toTargetVector(y, n);
     const weights = options.sampleWeight === undefined ? undefined : toSampleWeights(options.sampleWeight, n);
-    return computePath(matrix, target, resolved, weights ? { weights } : {});
+    const onLambdaSolved = options.onLambdaSolved;
+    const nLambda = resolved.lambdas?.length ?? resolved.nLambda;
+    return computePath(matrix, target, resolved, {
+      ...(weights ? { weights } : {}),
+      ...(onLambdaSolved ? { onSolved: (k: number) => onLambdaSolved(k, nLambda) } : {}),
+    });
   } finally {
     if (owned) matrix.dispose();
   }
