@@ -32,6 +32,8 @@ export interface MatrixMarketData {
  */
 export function parseMatrixMarket(text: string, source = 'matrix market'): MatrixMarketData {
   const lines = text.split('\n');
+  // The last line of the file (for "entries missing" errors): a final newline does not start a line.
+  const lastLine = text.endsWith('\n') ? lines.length - 1 : lines.length;
   let at = 0;
   const fail = (line: number, column: number, reason: string): never => {
     throw new DataFormatError(source, line, column, reason);
@@ -60,7 +62,7 @@ export function parseMatrixMarket(text: string, source = 'matrix market'): Matri
     return -1;
   };
   const sizeAt = nextDataLine();
-  if (sizeAt < 0) fail(lines.length, 1, 'the size line is missing');
+  if (sizeAt < 0) fail(lastLine, 1, 'the size line is missing');
   const size = lines[sizeAt]!.trim().split(/\s+/).map(Number);
   const expectedSize = format === 'coordinate' ? 3 : 2;
   if (size.length !== expectedSize || !size.every((v) => Number.isInteger(v) && v >= 0)) {
@@ -80,7 +82,7 @@ export function parseMatrixMarket(text: string, source = 'matrix market'): Matri
     for (let j = 0; j < nCols; j++) {
       for (let i = mirror ? (symmetry === 'symmetric' ? j : j + 1) : 0; i < nRows; i++) {
         const lineAt = nextDataLine();
-        if (lineAt < 0) fail(lines.length, 1, `expected ${expected} values, found ${k}`);
+        if (lineAt < 0) fail(lastLine, 1, `expected ${expected} values, found ${k}`);
         const v = Number(lines[lineAt]!.trim());
         if (!Number.isFinite(v)) fail(lineAt + 1, 1, `"${lines[lineAt]!.trim()}" is not a finite number`);
         data[j * nRows + i] = v;
@@ -102,7 +104,7 @@ export function parseMatrixMarket(text: string, source = 'matrix market'): Matri
   let m = 0;
   for (let e = 0; e < nEntries; e++) {
     const lineAt = nextDataLine();
-    if (lineAt < 0) fail(lines.length, 1, `expected ${nEntries} entries, found ${e}`);
+    if (lineAt < 0) fail(lastLine, 1, `expected ${nEntries} entries, found ${e}`);
     const cells = lines[lineAt]!.trim().split(/\s+/);
     if (cells.length !== perEntry) fail(lineAt + 1, 1, `expected ${perEntry} numbers (${field === 'pattern' ? 'row col' : 'row col value'}), found ${cells.length}`);
     const i = Number(cells[0]);
