@@ -136,8 +136,11 @@ export class BinomialNewtonSolver {
       const { g, H, zMean, columnVisits } = this.#linearize(l1, l2);
       visits += columnVisits;
       const cert = binomialCertificate(this.#y, this.#eta, this.#nu, this.#w, g, l1, l2);
-      const converged = certificate === 'gap' ? cert.gap <= gapTolerance : cert.kktResidual <= kktTolerance;
-      separated = !converged && this.#separated();
+      // Without a penalty, a training set the current η classifies perfectly is linearly separable:
+      // no finite minimizer exists, however small the gradient has become.
+      separated = certificate === 'kkt' ? this.#classifiesPerfectly() : false;
+      const converged = !separated && (certificate === 'gap' ? cert.gap <= gapTolerance : cert.kktResidual <= kktTolerance);
+      if (!converged && !separated) separated = this.#separated();
       // At the rounding level of F the certificate stops improving: no further step can help.
       const measure = certificate === 'gap' ? cert.gap : cert.kktResidual;
       // (The gap need not fall at every Newton step, so only three steps in a row without a new
@@ -347,6 +350,17 @@ export class BinomialNewtonSolver {
     for (let j = 0; j < w.length; j++) w[j] = w[j]! + t * (wNext[j]! - w[j]!);
     for (let i = 0; i < eta.length; i++) eta[i] = eta[i]! + t * (etaNext[i]! - eta[i]!);
     this.#b += t * (bNext - this.#b);
+  }
+
+  /** Every counted row is on its label's side: η > 0 for y = 1, η < 0 for y = 0. */
+  #classifiesPerfectly(): boolean {
+    const y = this.#y;
+    const nu = this.#nu;
+    const eta = this.#eta;
+    for (let i = 0; i < y.length; i++) {
+      if (nu[i]! > 0 && (y[i] === 1 ? !(eta[i]! > 0) : !(eta[i]! < 0))) return false;
+    }
+    return true;
   }
 
   /** Every counted row's fitted probability is within 1e-9 of its label. */
