@@ -51,7 +51,8 @@ export function binomialCertificate(
   if (l1 === 0 && l2 === 0) return { primal, gap: NaN, kktResidual, gradientMax };
   const gapAt = (s: number): number => {
     let kl = 0;
-    for (let i = 0; i < y.length; i++) {
+    // At s = 1, p' = σ(η): every KL term is 0.
+    for (let i = 0; s !== 1 && i < y.length; i++) {
       const v = nu[i]!;
       if (v <= 0) continue;
       const yi = y[i]!;

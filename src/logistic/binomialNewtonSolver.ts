@@ -71,6 +71,8 @@ export class BinomialNewtonSolver {
   // Scratch of the Newton step.
   readonly #h: Float64Array;
   readonly #z: Float64Array;
+  readonly #yScratch: Float64Array;
+  readonly #betaScratch: Float64Array;
 
   /**
    * @param nu observation weights summing to 1 (0 on rows left out), copied.
@@ -96,6 +98,8 @@ export class BinomialNewtonSolver {
     this.nullObjective = meanBinomialLoss(y01, this.#eta, this.#nu);
     this.#h = new Float64Array(n);
     this.#z = new Float64Array(n);
+    this.#yScratch = new Float64Array(n);
+    this.#betaScratch = new Float64Array(p);
   }
 
   /**
@@ -166,7 +170,7 @@ export class BinomialNewtonSolver {
       // The subproblem's solution w̃⁺ and its intercept b⁺ = z̄ − Σ_j mean_j·β⁺_j; η⁺ = b⁺ + Xβ⁺ is
       // recomputed from X (z − r would carry the rounding of z, up to 1/1e-5 in size).
       const wNext = this.#session.coefScaled();
-      const betaNext = new Float64Array(p);
+      const betaNext = this.#betaScratch;
       for (let j = 0; j < p; j++) betaNext[j] = wNext[j]! * this.#invScale[j]!;
       let bNext = 0;
       if (this.#fitIntercept) {
@@ -273,7 +277,7 @@ export class BinomialNewtonSolver {
       h[i] = h[i]! / H;
       zMean += h[i]! * z[i]!;
     }
-    const yCentered = new Float64Array(n);
+    const yCentered = this.#yScratch;
     const shift = this.#fitIntercept ? zMean : 0;
     for (let i = 0; i < n; i++) yCentered[i] = z[i]! - shift;
     this.#session.reweight(h, yCentered);
@@ -295,10 +299,13 @@ export class BinomialNewtonSolver {
     const nu = this.#nu;
     const eta = this.#eta;
     const w = this.#w;
+    // Only coordinates non-zero at either end can contribute to the penalty along the segment.
+    const support: number[] = [];
+    for (let j = 0; j < w.length; j++) if (w[j] !== 0 || wNext[j] !== 0) support.push(j);
     const penalty = (t: number): number => {
       let sum1 = 0;
       let sum2 = 0;
-      for (let j = 0; j < w.length; j++) {
+      for (const j of support) {
         const v = w[j]! + t * (wNext[j]! - w[j]!);
         sum1 += Math.abs(v);
         sum2 += v * v;
