@@ -1,5 +1,5 @@
 import type { ElasticNetSession, SessionRequest, SolveReport } from './Engine.js';
-import { columnStats } from '../reference/columnStats.js';
+import { columnStats, keepFixedScales } from '../reference/columnStats.js';
 import { elasticNetResidual } from '../reference/coordinateDescent.js';
 import { elasticNetGradientAndGap } from '../reference/elasticNetDualGap.js';
 import { elasticNetSolveScreened } from '../reference/elasticNetSolveScreened.js';
@@ -8,9 +8,11 @@ import { usesGramMode } from './gramModeRule.js';
 
 /** @internal An elastic-net session in plain TypeScript (the reference solver; see wasmSession.ts). */
 export function openJsSession(request: SessionRequest): ElasticNetSession {
-  const { X, yCentered, fitIntercept, standardize, weights } = request;
+  const { X, fitIntercept, standardize } = request;
+  let { yCentered, weights } = request;
   const p = X.nCols;
   const stats = columnStats(X, fitIntercept, standardize, weights);
+  const openedInvScale = stats.invScale.slice();
   let w: Float64Array = new Float64Array(p);
   let r: Float64Array = Float64Array.from(yCentered);
   const g = new Float64Array(p);
@@ -19,7 +21,7 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
   // The last full duality gap known (the kernel keeps it in its out block).
   let lastGap = 0;
   // Covariance mode for small p, as the WASM engine; the cache lives as long as the session.
-  const gram = usesGramMode(X.nRows, p) ? new GramCache(X, stats, weights) : undefined;
+  let gram = usesGramMode(X.nRows, p) ? new GramCache(X, stats, weights) : undefined;
   return {
     nFeatures: p,
     mean: stats.mean,
@@ -42,6 +44,20 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
     },
     coefScaled: () => w.slice(),
     residual: () => r.slice(),
+    gradient: () => g.slice(),
+    reweight(newWeights, newTarget) {
+      if (!weights) throw new Error('internal: reweight needs a session opened with weights');
+      weights = newWeights;
+      yCentered = newTarget;
+      const next = columnStats(X, fitIntercept, standardize, weights);
+      keepFixedScales(next.invScale, next.normSqOverN, openedInvScale);
+      stats.mean.set(next.mean);
+      stats.invScale.set(next.invScale);
+      stats.colSum.set(next.colSum);
+      stats.normSqOverN.set(next.normSqOverN);
+      if (gram) gram = new GramCache(X, stats, weights);
+      screened.fill(1);
+    },
     dispose() {},
   };
 }
