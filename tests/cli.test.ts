@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLValidator } from 'fast-xml-parser';
 import {
-  CscMatrix, DenseMatrix, ElasticNet, Lasso, Ridge, RidgeCV, VERSION, cvPath, init, lassoPath, parseCsvDataset,
+  CscMatrix, DenseMatrix, ElasticNet, Lasso, LogisticRegression, Ridge, RidgeCV, VERSION, cvLogisticPath, cvPath, init, lassoPath,
+  logisticPath, parseCsvDataset, parseSvmlight,
 } from '../src/index.js';
 import { SeededRandom } from '../src/random/SeededRandom.js';
 
@@ -255,6 +256,48 @@ describe('cv', () => {
   });
 });
 
+describe('--model logistic', () => {
+  test('fit, path, cv (deviance) and predict on ±1 svmlight labels equal the library API', () => {
+    // Labels from a noisy linear score, written as −1/+1 (libsvm's convention).
+    const rng = new SeededRandom(9);
+    const labels = rows.map((r) => (r[0]! - r[2]! + 0.8 * rng.normal() > 0.5 ? 1 : -1));
+    const svm = file('binary.svm', rows.map((r, i) => `${labels[i]! > 0 ? '+1' : '-1'} ${r.map((v, j) => (v === 0 ? '' : `${j + 1}:${v}`)).filter(Boolean).join(' ')}`).join('\n') + '\n');
+    const { X } = parseSvmlight(readFileSync(svm, 'utf8'));
+    const lambda = 0.02;
+    const model = new LogisticRegression({ lambda, standardize: true }).fit(X, labels);
+    const fitted = json(l1l2('fit', 'binary.svm', '--model', 'logistic', '--lambda', String(lambda), '--standardize', '--out', 'logit.json', '--json'));
+    expect(fitted.classes).toEqual([-1, 1]);
+    expect(fitted.coefficients).toEqual(Array.from(model.coef, (v) => (v === 0 ? 0 : v)));
+    expect(fitted.intercept).toBe(model.intercept);
+    expect(fitted.certificate).toMatchObject({ kind: 'dualityGap', converged: true, value: model.dualGap });
+    const predicted = json(l1l2('predict', 'logit.json', 'binary.svm', '--json'));
+    expectClose(predicted.predictions, model.predictProba(X), 1e-12);
+    expect(predicted.predictedClasses).toEqual(model.predict(X));
+
+    const path = logisticPath(X, labels, { nLambda: 20, standardize: true });
+    const pathOut = json(l1l2('path', 'binary.svm', '--model', 'logistic', '--n-lambda', '20', '--standardize', '--json'));
+    expect(pathOut.lambdas).toEqual(Array.from(path.lambdas));
+    pathOut.coefficients.forEach((w: number[], k: number) => expect(w).toEqual(Array.from(path.coefAt(k))));
+
+    const cv = cvLogisticPath(X, labels, { nFolds: 4, seed: 1, nLambda: 20, measure: 'deviance' });
+    const cvOut = json(l1l2('cv', 'binary.svm', '--model', 'logistic', '--folds', '4', '--seed', '1', '--n-lambda', '20', '--json'));
+    expect(cvOut.measure).toBe('binomial deviance');
+    expect(cvOut.lambdaMin).toBe(cv.lambdaMin);
+    expect(cvOut.lambda1se).toBe(cv.lambda1se);
+    expect(cvOut.cvMean).toEqual(Array.from(cv.cvMean));
+    const text = l1l2('cv', 'binary.svm', '--model', 'logistic', '--folds', '4', '--n-lambda', '20');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('mean deviance');
+  });
+
+  test('a target with more than two values is bad data (exit 1)', () => {
+    const run = l1l2('fit', 'data.csv', '--model', 'logistic', '--lambda', '0.1');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('--model logistic needs a binary target, but "target" has more than two values');
+    expectNoStackTrace(run);
+  });
+});
+
 describe('bad data: exit 1 with file, line and reason, no stack trace', () => {
   const cases: Array<[string, string, string, RegExp]> = [
     ['ragged.csv', 'a,b,y\n1,2,3\n4,5\n', 'fit', /ragged\.csv, line 3, column 3: expected 3 cells/],
@@ -301,12 +344,12 @@ describe('bad usage: exit 2 with the usage text', () => {
     [['fit', 'data.csv', '--lambda', 'abc'], /--lambda must be a number ≥ 0; got "abc"/],
     [['fit', 'data.csv', '--lambda=-1'], /--lambda must be a number ≥ 0; got "-1"/],
     [['fit', 'data.csv', '--lambda', '-1'], /Option '--lambda' argument is ambiguous/],
-    [['fit', 'data.csv', '--lambda', '1', '--model', 'svm'], /--model must be one of lasso, elasticnet, ridge/],
+    [['fit', 'data.csv', '--lambda', '1', '--model', 'svm'], /--model must be one of lasso, elasticnet, ridge, logistic/],
     [['fit', 'data.csv', '--lambda', '1', '--bogus'], /Unknown option '--bogus'/],
     [['fit', '--lambda', '1'], /fit takes one data file/],
     [['cv', 'data.csv', '--folds', '1'], /--folds must be an integer ≥ 2/],
     [['cv', 'data.csv', '--folds', '1000'], /nFolds must be at most the number of samples 80/],
-    [['fit', 'data.csv', '--lambda', '1', '--l1-ratio', '0.5'], /--l1-ratio applies to --model elasticnet only/],
+    [['fit', 'data.csv', '--lambda', '1', '--l1-ratio', '0.5'], /--l1-ratio applies to --model elasticnet or logistic only/],
     [['fit', 'data.csv', '--model', 'elasticnet', '--lambda', '1', '--l1-ratio', '2'], /--l1-ratio must be a number ≥ 0 and ≤ 1/],
     [['path', 'data.csv', '--plot', 'x.png'], /--plot writes SVG/],
     [['predict', 'model.json'], /predict takes a model file and a data file/],

@@ -298,7 +298,7 @@ describe('Node disk readers (l1l2/node)', () => {
       expect(Buffer.from(fromDisk.y.buffer).equals(Buffer.from(fromText.y.buffer))).toBe(true);
       const viaFormat = readDataFile(path);
       expect(viaFormat.format).toBe('svmlight');
-      expect(viaFormat.X.nnz).toBe(fromText.X.nnz);
+      expect((viaFormat.X as CscMatrix).nnz).toBe(fromText.X.nnz);
       writeFileSync(join(dir, 'bad.svm'), '1 1:1\n1 1:2 1:3\n');
       expectError(() => readSvmlightFile(join(dir, 'bad.svm')), DataFormatError, (e) => {
         expect(e.message.startsWith(`${join(dir, 'bad.svm')}, line 2, column 7`)).toBe(true);

@@ -20,7 +20,7 @@ export interface CommandContext {
 /** The settings in words, for output headers. */
 export function describeSettings(kind: ModelKind, settings: ModelSettings): string {
   return [
-    `model ${kind.name}${kind.usesL1Ratio ? ` (α = ${settings.l1Ratio})` : ''}`,
+    `model ${kind.name}${kind.usesL1Ratio ? ` (α = ${settings.l1Ratio ?? kind.defaultL1Ratio})` : ''}`,
     settings.standardize ? 'standardized' : 'not standardized',
     settings.fitIntercept ? 'intercept' : 'no intercept',
   ].join(' · ');

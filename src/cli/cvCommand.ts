@@ -12,6 +12,7 @@ import type { CvResult } from './modelKinds.js';
 export function cvCommand({ commandLine, kind, progress, engine }: CommandContext): CommandOutput {
   const data = loadCommandData(commandLine);
   const { folds, seed } = commandLine;
+  const classes = kind.classesOf?.(data.y, data.targetName);
   const started = performance.now();
   const cv = kind.cv(data.X, data.y, commandLine.settings, {
     nLambda: commandLine.nLambda, lambdaMinRatio: commandLine.lambdaMinRatio, folds, seed,
@@ -27,10 +28,11 @@ export function cvCommand({ commandLine, kind, progress, engine }: CommandContex
   const selected = commandLine.select === 'min' ? { k: cv.indexMin, fit: fitMin } : { k: cv.index1se, fit: fit1se };
   const modelJson = modelFileJson({
     model: kind.name,
-    options: optionsOf(cv.lambdas[selected.k]!, kind.usesL1Ratio ? commandLine.settings.l1Ratio : kind.name === 'ridge' ? 0 : 1, commandLine),
+    options: optionsOf(cv.lambdas[selected.k]!, commandLine.settings.l1Ratio ?? kind.defaultL1Ratio, commandLine),
     lambda: cv.lambdas[selected.k]!,
     featureNames: data.featureNames,
     targetName: data.targetName,
+    ...(classes ? { classes } : {}),
     coefficients: Array.from(selected.fit.coef),
     intercept: selected.fit.intercept,
     certificate: selected.fit.certificate,
@@ -50,6 +52,7 @@ export function cvCommand({ commandLine, kind, progress, engine }: CommandContex
     `l1l2 cv: ${describeData(data)}`,
     `${describeSettings(kind, commandLine.settings)} · ${folds} folds (seed ${seed}) · ${engine}`,
     `objective ${kind.objective}; CV measure: ${cv.measureName}`,
+    ...(classes ? [`classes ${classes[0]} (negative), ${classes[1]} (positive): coefficients are on the log-odds of ${classes[1]}`] : []),
     '',
     `λ_min = ${num(lambdaMin)}   CV ${num(cv.cvMean[cv.indexMin]!)} ± ${num(cv.cvStandardError[cv.indexMin]!)}   ${nz(fitMin.coef)} non-zero`,
     `λ_1se = ${num(lambda1se)}   CV ${num(cv.cvMean[cv.index1se]!)} ± ${num(cv.cvStandardError[cv.index1se]!)}   ${nz(fit1se.coef)} non-zero`,
@@ -58,7 +61,7 @@ export function cvCommand({ commandLine, kind, progress, engine }: CommandContex
     table(['feature', 'at λ_min', 'at λ_1se'], coefRows),
     '',
     `CV curve (${curveRows.length} of ${K} λ; * λ_min, + λ_1se):`,
-    table(['  λ', `mean ${cv.measureName === 'mean squared error' ? 'MSE' : cv.measureName}`, 'std. error', 'non-zeros'], curveRows),
+    table(['  λ', `mean ${cv.measureShort}`, 'std. error', 'non-zeros'], curveRows),
     '',
     `refit at λ_min: ${certificateText(fitMin.certificate)}`,
     `time ${milliseconds(elapsed)} (the full-data path and ${folds} fold paths)`,

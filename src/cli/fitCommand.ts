@@ -9,15 +9,17 @@ import type { Certificate } from './modelKinds.js';
 export function fitCommand({ commandLine, kind, engine }: CommandContext): CommandOutput {
   const data = loadCommandData(commandLine);
   const lambda = commandLine.lambda!;
+  const classes = kind.classesOf?.(data.y, data.targetName);
   const started = performance.now();
   const fit = kind.fit(data.X, data.y, lambda, commandLine.settings);
   const elapsed = performance.now() - started;
   const json = modelFileJson({
     model: kind.name,
-    options: optionsOf(lambda, kind.usesL1Ratio ? commandLine.settings.l1Ratio : kind.name === 'ridge' ? 0 : 1, commandLine),
+    options: optionsOf(lambda, commandLine.settings.l1Ratio ?? kind.defaultL1Ratio, commandLine),
     lambda,
     featureNames: data.featureNames,
     targetName: data.targetName,
+    ...(classes ? { classes } : {}),
     coefficients: Array.from(fit.coef),
     intercept: fit.intercept,
     certificate: fit.certificate,
@@ -30,6 +32,7 @@ export function fitCommand({ commandLine, kind, engine }: CommandContext): Comma
     `${describeSettings(kind, commandLine.settings)} · ${engine}`,
     `objective  ${kind.objective}`,
     `λ          ${num(lambda)}`,
+    ...(classes ? [`classes    ${classes[0]} (negative), ${classes[1]} (positive): coefficients are on the log-odds of ${classes[1]}`] : []),
     '',
     `coefficients (original scale; ${nonZero} of ${fit.coef.length} non-zero):`,
     table(['feature', 'coefficient'], [...data.featureNames.map((name, j) => [name, coefText(fit.coef[j]!)]), ['(intercept)', fit.intercept.toFixed(6)]]),
@@ -47,6 +50,6 @@ export function optionsOf(lambda: number, l1Ratio: number, commandLine: { settin
 }
 
 export function certificateText(c: Certificate): string {
-  const what = c.kind === 'dualityGap' ? 'duality gap' : 'relative gradient ‖∇F‖/‖∇F(0)‖';
+  const what = c.kind === 'dualityGap' ? 'duality gap' : c.kind === 'kktResidual' ? 'KKT residual' : 'relative gradient ‖∇F‖/‖∇F(0)‖';
   return `certificate ${what} ${c.value.toExponential(3)} (tolerance ${c.tolerance.toExponential(3)}), ${c.converged ? 'converged' : 'NOT converged'} after ${c.iterations} iterations`;
 }

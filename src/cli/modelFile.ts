@@ -14,6 +14,8 @@ export interface ModelFile {
   lambda: number;
   featureNames: string[];
   targetName: string;
+  /** Binary models: the label values [negative, positive]; predictions are P(y = positive). */
+  classes?: [number, number];
   coefficients: number[];
   intercept: number;
   certificate: Certificate;

@@ -1,20 +1,21 @@
 // The models the command line knows, as one table: each entry says how to fit one λ, a path,
 // cross-validation and predictions with the library's API. A new model (logistic) is one entry.
 import {
-  ElasticNet, Lasso, Ridge, RidgeCV, cvPath, enetPath, lambdaMax, lambdaGrid, ridgePath,
-  type CscMatrix, type CvProgress, type DenseMatrix,
+  ElasticNet, Lasso, LogisticRegression, Ridge, RidgeCV, cvLogisticPath, cvPath, enetPath, lambdaMax, lambdaGrid, logisticPath, ridgePath,
+  type CscMatrix, type CvProgress, type DenseMatrix, type RegularizationPath,
 } from '../index.js';
+import { CliDataError } from './cliErrors.js';
 
 /** The model names accepted by `--model`. */
-export const MODEL_NAMES = ['lasso', 'elasticnet', 'ridge'] as const;
+export const MODEL_NAMES = ['lasso', 'elasticnet', 'ridge', 'logistic'] as const;
 export type ModelName = (typeof MODEL_NAMES)[number];
 
 export type Matrix = DenseMatrix | CscMatrix;
 
 /** Options shared by every command (validated by the command line). */
 export interface ModelSettings {
-  /** α, used by models whose `usesL1Ratio` is true. */
-  l1Ratio: number;
+  /** α, used by models whose `usesL1Ratio` is true; undefined: the model's `defaultL1Ratio`. */
+  l1Ratio: number | undefined;
   fitIntercept: boolean;
   standardize: boolean;
   /** Undefined: the library's default for the model. */
@@ -24,8 +25,11 @@ export interface ModelSettings {
 
 /** A fit's proof of (near) optimality, as the library reports it. */
 export interface Certificate {
-  /** `'dualityGap'`: F(w) − min F ≤ value; `'relativeGradient'`: ‖∇F(w)‖/‖∇F(0)‖. */
-  kind: 'dualityGap' | 'relativeGradient';
+  /**
+   * `'dualityGap'`: F(w) − min F ≤ value; `'relativeGradient'`: ‖∇F(w)‖/‖∇F(0)‖; `'kktResidual'`:
+   * the KKT residual (logistic at λ = 0, where there is no dual bound).
+   */
+  kind: 'dualityGap' | 'relativeGradient' | 'kktResidual';
   value: number;
   /** The value the fit had to reach. */
   tolerance: number;
@@ -61,6 +65,8 @@ export interface CvResult {
   index1se: number;
   /** Human name of the measure, e.g. "mean squared error". */
   measureName: string;
+  /** Short column header for it, e.g. "MSE". */
+  measureShort: string;
   /** The refit on all data at grid index k. */
   fitAt(k: number): LinearFit;
   /** Non-zeros at each λ (for the table). */
@@ -83,7 +89,13 @@ export interface ModelKind {
   name: ModelName;
   /** The objective, for output headers. */
   objective: string;
+  /** Whether `--l1-ratio` applies, and α when it is not given. */
   usesL1Ratio: boolean;
+  defaultL1Ratio: number;
+  /** What predictions are: "value" (regression) or "probability" (of the positive class). */
+  predicts: 'value' | 'probability';
+  /** The two classes [negative, positive] of a binary target (undefined for regression). */
+  classesOf?(y: Float64Array, targetName: string): [number, number];
   fit(X: Matrix, y: Float64Array, lambda: number, settings: ModelSettings): LinearFit;
   path(X: Matrix, y: Float64Array, settings: ModelSettings, request: PathRequest): PathResult;
   cv(X: Matrix, y: Float64Array, settings: ModelSettings, request: CvRequest): CvResult;
@@ -106,15 +118,17 @@ function gridOptions(request: PathRequest): { nLambda: number; lambdaMinRatio?: 
 
 /** Lasso and elastic net: the same coordinate-descent path and CV, α fixed at 1 for the lasso. */
 function elasticNetKind(name: 'lasso' | 'elasticnet'): ModelKind {
-  const alpha = (settings: ModelSettings): number => (name === 'lasso' ? 1 : settings.l1Ratio);
+  const alpha = (settings: ModelSettings): number => (name === 'lasso' ? 1 : settings.l1Ratio ?? 0.5);
   return {
     name,
     objective: name === 'lasso' ? '(1/(2n))‖y − b − Xw‖² + λ‖w‖₁' : '(1/(2n))‖y − b − Xw‖² + λ(α‖w‖₁ + (1−α)/2‖w‖²)',
     usesL1Ratio: name === 'elasticnet',
+    defaultL1Ratio: name === 'lasso' ? 1 : 0.5,
+    predicts: 'value',
     fit(X, y, lambda, settings) {
       const model = name === 'lasso'
         ? new Lasso({ lambda, ...enetOptions(settings) }).fit(X, y)
-        : new ElasticNet({ lambda, l1Ratio: settings.l1Ratio, ...enetOptions(settings) }).fit(X, y);
+        : new ElasticNet({ lambda, l1Ratio: alpha(settings), ...enetOptions(settings) }).fit(X, y);
       return {
         coef: model.coef,
         intercept: model.intercept,
@@ -126,31 +140,41 @@ function elasticNetKind(name: 'lasso' | 'elasticnet'): ModelKind {
         l1Ratio: alpha(settings), ...enetOptions(settings), ...gridOptions(request),
         ...(request.onProgress ? { onLambdaSolved: (k: number, total: number) => request.onProgress!(k + 1, total) } : {}),
       });
-      return {
-        lambdas: path.lambdas, coefs: Array.from({ length: path.length }, (_, k) => path.coefAt(k)), intercepts: path.intercepts,
-        df: path.df, devRatio: path.devRatio, certificates: path.dualGaps, certificateKind: 'dualityGap',
-        converged: path.converged.every(Boolean),
-      };
+      return fromRegularizationPath(path, 'dualityGap');
     },
     cv(X, y, settings, request) {
       const cv = cvPath(X, y, {
         l1Ratio: alpha(settings), ...enetOptions(settings), ...gridOptions(request), nFolds: request.folds, seed: request.seed,
         ...(request.onProgress ? { onProgress: cvProgressAdapter(request.folds, request.onProgress) } : {}),
       });
-      return {
-        lambdas: cv.lambdas, cvMean: cv.cvMean, cvStandardError: cv.cvStandardError, indexMin: cv.indexMin, index1se: cv.index1se,
-        measureName: 'mean squared error', df: cv.path.df,
-        fitAt: (k) => ({
-          coef: cv.path.coefAt(k),
-          intercept: cv.path.intercepts[k]!,
-          certificate: {
-            kind: 'dualityGap', value: cv.path.dualGaps[k]!, tolerance: cv.path.gapTolerance, converged: cv.path.converged[k]!,
-            iterations: cv.path.nIters[k]!,
-          },
-        }),
-      };
+      return fromCrossValidation(cv, 'mean squared error', 'MSE', 'dualityGap');
     },
     predict: predictLinear,
+  };
+}
+
+function fromRegularizationPath(path: RegularizationPath, certificateKind: Certificate['kind']): PathResult {
+  return {
+    lambdas: path.lambdas, coefs: Array.from({ length: path.length }, (_, k) => path.coefAt(k)), intercepts: path.intercepts,
+    df: path.df, devRatio: path.devRatio, certificates: path.dualGaps, certificateKind, converged: path.converged.every(Boolean),
+  };
+}
+
+/** A library CrossValidation as the command's CvResult: the refit at grid index k is the full-data path's k-th solution. */
+function fromCrossValidation(
+  cv: ReturnType<typeof cvPath>, measureName: string, measureShort: string, certificateKind: Certificate['kind'],
+): CvResult {
+  return {
+    lambdas: cv.lambdas, cvMean: cv.cvMean, cvStandardError: cv.cvStandardError, indexMin: cv.indexMin, index1se: cv.index1se,
+    measureName, measureShort, df: cv.path.df,
+    fitAt: (k) => ({
+      coef: cv.path.coefAt(k),
+      intercept: cv.path.intercepts[k]!,
+      certificate: {
+        kind: certificateKind, value: cv.path.dualGaps[k]!, tolerance: cv.path.gapTolerance, converged: cv.path.converged[k]!,
+        iterations: cv.path.nIters[k]!,
+      },
+    }),
   };
 }
 
@@ -176,6 +200,8 @@ const ridgeKind: ModelKind = {
   name: 'ridge',
   objective: '(1/(2n))‖y − b − Xw‖² + (λ/2)‖w‖²',
   usesL1Ratio: false,
+  defaultL1Ratio: 0,
+  predicts: 'value',
   fit(X, y, lambda, settings) {
     const tol = settings.tol ?? 1e-10;
     const model = new Ridge({
@@ -211,7 +237,7 @@ const ridgeKind: ModelKind = {
     request.onProgress?.(1, 1);
     const fits = new Map<number, LinearFit>();
     return {
-      lambdas, cvMean, cvStandardError, indexMin, index1se, measureName: 'mean squared error',
+      lambdas, cvMean, cvStandardError, indexMin, index1se, measureName: 'mean squared error', measureShort: 'MSE',
       df: new Int32Array(lambdas.length).fill(X.nCols),
       fitAt: (k) => {
         if (!fits.has(k)) fits.set(k, ridgeKind.fit(X, y, lambdas[k]!, settings));
@@ -229,11 +255,73 @@ export function oneStandardErrorIndex(mean: Float64Array, se: Float64Array, inde
   return indexMin;
 }
 
-/** The model table. */
+/** The two label values of a binary target, [negative, positive] (the larger is positive: 0/1, −1/+1). */
+function binaryClasses(y: Float64Array, targetName: string): [number, number] {
+  const distinct = new Set<number>();
+  for (const v of y) {
+    distinct.add(v);
+    if (distinct.size > 2) break;
+  }
+  if (distinct.size !== 2) {
+    const shown = [...distinct].slice(0, 3).join(', ');
+    throw new CliDataError(`--model logistic needs a binary target, but "${targetName}" has ${distinct.size > 2 ? `more than two values (${shown}, …)` : `only the value ${shown}`}`);
+  }
+  const [a, b] = [...distinct] as [number, number];
+  return a < b ? [a, b] : [b, a];
+}
+
+/** Penalized logistic regression (binomial deviance); CV measure: the deviance, as cv.glmnet's default. */
+const logisticKind: ModelKind = {
+  name: 'logistic',
+  objective: '−(1/n)Σ[yᵢηᵢ − log(1 + e^ηᵢ)] + λ(α‖w‖₁ + (1−α)/2‖w‖²), η = b + Xw',
+  usesL1Ratio: true,
+  defaultL1Ratio: 1,
+  predicts: 'probability',
+  classesOf: binaryClasses,
+  fit(X, y, lambda, settings) {
+    const model = new LogisticRegression({
+      lambda, l1Ratio: settings.l1Ratio ?? 1, fitIntercept: settings.fitIntercept, standardize: settings.standardize,
+      ...(settings.tol === undefined ? {} : { tol: settings.tol }),
+      ...(settings.maxIter === undefined ? {} : { maxIter: settings.maxIter }),
+    }).fit(X, y);
+    const kkt = model.certificate === 'kkt';
+    return {
+      coef: model.coef,
+      intercept: model.intercept,
+      certificate: {
+        kind: kkt ? 'kktResidual' : 'dualityGap', value: kkt ? model.kktResidual : model.dualGap, tolerance: model.gapTolerance,
+        converged: model.converged, iterations: model.nIter,
+      },
+    };
+  },
+  path(X, y, settings, request) {
+    const path = logisticPath(X, y, {
+      l1Ratio: settings.l1Ratio ?? 1, ...enetOptions(settings), ...gridOptions(request),
+      ...(request.onProgress ? { onLambdaSolved: (k: number, total: number) => request.onProgress!(k + 1, total) } : {}),
+    });
+    return fromRegularizationPath(path, 'dualityGap');
+  },
+  cv(X, y, settings, request) {
+    const cv = cvLogisticPath(X, y, {
+      l1Ratio: settings.l1Ratio ?? 1, ...enetOptions(settings), ...gridOptions(request), nFolds: request.folds, seed: request.seed,
+      measure: 'deviance',
+      ...(request.onProgress ? { onProgress: cvProgressAdapter(request.folds, request.onProgress) } : {}),
+    });
+    return fromCrossValidation(cv, 'binomial deviance', 'deviance', 'dualityGap');
+  },
+  predict(X, coef, intercept) {
+    const eta = predictLinear(X, coef, intercept);
+    // P(y = positive) = 1/(1 + e^−η), written to stay finite for any η.
+    return eta.map((v) => (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v))));
+  },
+};
+
+/** The model table: adding a model is adding an entry. */
 export const MODEL_KINDS: Record<ModelName, ModelKind> = {
   lasso: elasticNetKind('lasso'),
   elasticnet: elasticNetKind('elasticnet'),
   ridge: ridgeKind,
+  logistic: logisticKind,
 };
 
 /** b + Xw for a dense or CSC X. */

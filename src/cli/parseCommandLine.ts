@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './cliErrors.js';
-import { MODEL_NAMES, type ModelName, type ModelSettings } from './modelKinds.js';
+import { MODEL_KINDS, MODEL_NAMES, type ModelName, type ModelSettings } from './modelKinds.js';
 import type { DataFileFormat } from '../node/index.js';
 
 export const COMMANDS = ['fit', 'path', 'cv', 'predict'] as const;
@@ -92,7 +92,9 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
 
   const model = (values.model ?? 'lasso') as ModelName;
   if (!(MODEL_NAMES as readonly string[]).includes(model)) throw new UsageError(`--model must be one of ${MODEL_NAMES.join(', ')}; got "${values.model}"`);
-  if (values['l1-ratio'] !== undefined && model !== 'elasticnet') throw new UsageError(`--l1-ratio applies to --model elasticnet only (the ${model} fixes α)`);
+  if (values['l1-ratio'] !== undefined && !MODEL_KINDS[model].usesL1Ratio) {
+    throw new UsageError(`--l1-ratio applies to --model ${MODEL_NAMES.filter((m) => MODEL_KINDS[m].usesL1Ratio).join(' or ')} only (the ${model} fixes α)`);
+  }
   const lambda = values.lambda === undefined ? undefined : number('--lambda', values.lambda, { min: 0 });
   if (name === 'fit' && lambda === undefined) throw new UsageError('fit needs --lambda L (use cv to choose one)');
   if (name !== 'fit' && lambda !== undefined) throw new UsageError(`--lambda applies to fit only (${name} uses a grid; see --n-lambda)`);
@@ -125,7 +127,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       model,
       lambda,
       settings: {
-        l1Ratio: values['l1-ratio'] === undefined ? 0.5 : number('--l1-ratio', values['l1-ratio'], { min: 0, max: 1 }),
+        l1Ratio: values['l1-ratio'] === undefined ? undefined : number('--l1-ratio', values['l1-ratio'], { min: 0, max: 1 }),
         fitIntercept: !values['no-intercept'],
         standardize: values.standardize ?? false,
         tol: values.tol === undefined ? undefined : number('--tol', values.tol, { min: 0, exclusiveMin: true }),

@@ -30,9 +30,18 @@ export function predictCommand({ commandLine }: CommandContext): CommandOutput {
   const predictions = kind.predict(data.X, Float64Array.from(model.coefficients), model.intercept);
   const lines = Array.from(predictions, (v) => String(v)).join('\n') + '\n';
   if (commandLine.out) writeFileSync(commandLine.out, lines);
+  const classes = model.classes;
   return {
     text: commandLine.out ? `${predictions.length} predictions written to ${commandLine.out}` : lines.trimEnd(),
-    json: { model: model.model, lambda: model.lambda, predictions: Array.from(predictions), ...(commandLine.out ? { out: commandLine.out } : {}) },
+    json: {
+      model: model.model,
+      lambda: model.lambda,
+      predictions: Array.from(predictions),
+      ...(kind.predicts === 'probability' && classes
+        ? { predicts: `probability of ${classes[1]}`, classes, predictedClasses: Array.from(predictions, (q) => (q >= 0.5 ? classes[1] : classes[0])) }
+        : {}),
+      ...(commandLine.out ? { out: commandLine.out } : {}),
+    },
   };
 }
 

@@ -5,7 +5,8 @@ commands
   path <file>                   the regularization path; --plot path.svg draws it
   cv <file>                     K-fold cross-validation: λ_min, λ_1se, their coefficients;
                                 --plot cv.svg draws the CV curve, --out model.json saves a model
-  predict <model.json> <file>   predictions, one per line (stdout, or --out file)
+  predict <model.json> <file>   predictions, one per line (stdout, or --out file);
+                                logistic: the probability of the positive class
 
 data (<file>, or --dataset diabetes for the embedded diabetes data)
   --format csv|svmlight|mtx     default from the extension (.csv .tsv .txt / .svm .svmlight .libsvm / .mtx .mm)
@@ -16,9 +17,9 @@ data (<file>, or --dataset diabetes for the embedded diabetes data)
   --dataset diabetes            the embedded diabetes data (442 × 10) instead of a file
 
 model
-  --model lasso|elasticnet|ridge   default lasso
+  --model lasso|elasticnet|ridge|logistic   default lasso (logistic: a binary target, CV by deviance)
   --lambda L                    penalty strength (fit)
-  --l1-ratio A                  α of the elastic net, in [0, 1] (default 0.5)
+  --l1-ratio A                  α in [0, 1] for elasticnet (default 0.5) and logistic (default 1)
   --standardize                 penalize standardized coefficients (glmnet's standardize = TRUE)
   --no-intercept                fit without an intercept
   --tol T, --max-iter N         solver tolerance and iteration cap (library defaults)
