@@ -1,6 +1,6 @@
 import { DataFormatError, DataTooLargeError, EmptyDataError, InvalidParameterError } from '../errors.js';
 import { CscMatrix } from '../matrix/CscMatrix.js';
-import { parseDecimalBytes } from './parseDecimalBytes.js';
+import { scanDecimal } from './parseDecimalBytes.js';
 
 /** Options of {@link parseSvmlight} and {@link SvmlightParser}. */
 export interface SvmlightOptions {
@@ -85,23 +85,32 @@ export class SvmlightParser {
     this.#nFeatures = options.nFeatures;
   }
 
-  /** Parses the complete lines in `chunk` (plus what was left over from the previous chunk). */
+  /**
+   * Parses the complete lines in `chunk` (plus what was left over from the previous chunk). Only the
+   * line cut by the chunk boundary is copied; the rest is parsed in place.
+   */
   push(chunk: Uint8Array): void {
     if (this.#finished) throw new InvalidParameterError('chunk', 'push() after finish()');
     this.#bytesSeen += chunk.length;
-    let bytes = chunk;
+    let start = 0;
     if (this.#carry.length > 0) {
-      bytes = new Uint8Array(this.#carry.length + chunk.length);
-      bytes.set(this.#carry);
-      bytes.set(chunk, this.#carry.length);
+      const firstNewline = chunk.indexOf(10);
+      const head = firstNewline < 0 ? chunk.length : firstNewline + 1;
+      const joined = new Uint8Array(this.#carry.length + head);
+      joined.set(this.#carry);
+      joined.set(chunk.subarray(0, head), this.#carry.length);
+      if (firstNewline < 0) {
+        this.#carry = joined;
+        return;
+      }
+      this.#carry = new Uint8Array(0);
+      this.#parseLines(joined, joined.length);
+      start = head;
     }
-    const lastNewline = bytes.lastIndexOf(10);
-    if (lastNewline < 0) {
-      this.#carry = bytes.slice();
-      return;
-    }
-    this.#parseLines(bytes, lastNewline + 1);
-    this.#carry = bytes.slice(lastNewline + 1);
+    const rest = chunk.subarray(start);
+    const lastNewline = rest.lastIndexOf(10);
+    if (lastNewline >= 0) this.#parseLines(rest, lastNewline + 1);
+    this.#carry = rest.slice(lastNewline + 1);
   }
 
   /**
@@ -184,16 +193,16 @@ export class SvmlightParser {
         lineStart = lineEnd + 1;
         continue;
       }
-      // Label.
-      let tokenEnd = i;
-      while (tokenEnd < stop && bytes[tokenEnd] !== 32 && bytes[tokenEnd] !== 9 && bytes[tokenEnd] !== 35) tokenEnd++;
-      const label = parseDecimalBytes(bytes, i, tokenEnd);
-      if (!Number.isFinite(label)) this.#fail(line, i - lineStart + 1, `label "${text(bytes, i, tokenEnd)}" is not a finite number`);
+      // Label: a number followed by a separator (or the end of the line).
       if (row + 2 > this.#rowStart.length) this.#growRows(row + 2, line);
-      this.#labels[row] = label;
+      const labelEnd = scanDecimal(bytes, i, stop, this.#labels, row);
+      const after = labelEnd < stop ? bytes[labelEnd]! : 32;
+      if (labelEnd === i || (after !== 32 && after !== 9 && after !== 35) || !Number.isFinite(this.#labels[row]!)) {
+        this.#fail(line, i - lineStart + 1, `label "${text(bytes, i, tokenEndOf(bytes, i, stop))}" is not a finite number`);
+      }
       this.#rowStart[row] = nnz;
       let previousIndex = -1;
-      i = tokenEnd;
+      i = labelEnd;
       for (;;) {
         while (i < stop && (bytes[i] === 32 || bytes[i] === 9)) i++;
         if (i >= stop || bytes[i] === 35) break;
@@ -219,17 +228,6 @@ export class SvmlightParser {
         }
         previousIndex = index;
         const valueStart = ++i; // after ':'
-        while (i < stop && bytes[i] !== 32 && bytes[i] !== 9) i++;
-        const value = parseDecimalBytes(bytes, valueStart, i);
-        if (!Number.isFinite(value)) {
-          this.#fail(line, valueStart - lineStart + 1, `value "${text(bytes, valueStart, i)}" of feature ${index} is not a finite number`);
-        }
-        if (index === 0 && this.#firstZeroLine === 0) this.#firstZeroLine = line;
-        if (index > maxIndex) {
-          maxIndex = index;
-          this.#maxIndexLine = line;
-        }
-        if (value === 0) continue; // explicit zeros are not stored
         if (nnz === columns.length) {
           this.#nnz = nnz;
           this.#line = line;
@@ -237,8 +235,19 @@ export class SvmlightParser {
           columns = this.#columns;
           values = this.#values;
         }
-        columns[nnz] = index;
-        values[nnz++] = value;
+        // Parsed straight into its slot; kept only if non-zero (explicit zeros are not stored).
+        i = scanDecimal(bytes, valueStart, stop, values, nnz);
+        const value = values[nnz]!;
+        if (i === valueStart || (i < stop && bytes[i] !== 32 && bytes[i] !== 9) || !Number.isFinite(value)) {
+          this.#fail(line, valueStart - lineStart + 1, `value "${text(bytes, valueStart, tokenEndOf(bytes, valueStart, stop))}" of feature ${index} is not a finite number`);
+        }
+        if (index === 0 && this.#firstZeroLine === 0) this.#firstZeroLine = line;
+        if (index > maxIndex) {
+          maxIndex = index;
+          this.#maxIndexLine = line;
+        }
+        if (value === 0) continue;
+        columns[nnz++] = index;
       }
       row++;
       lineStart = lineEnd + 1;

@@ -1,21 +1,34 @@
 /** Exact powers of ten 10^0 … 10^22 (every one is a double without rounding). */
 const POW10 = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
 const textDecoder = new TextDecoder();
+const scratch = new Float64Array(1);
 
 /**
  * @internal Parses the decimal number in `bytes[start, end)` (ASCII: optional sign, digits, an
  * optional fraction and exponent), giving exactly what `Number()` gives for the same text.
  * Returns NaN when the text is not a number (so the caller can report where).
- *
- * Fast path (Clinger 1990): with at most 15 significant digits the mantissa m is an exact
- * integer below 2^53, and for |e| ≤ 22 so is 10^|e|; m·10^e or m/10^−e is then one correctly
- * rounded operation, i.e. the correctly rounded value of the decimal. Anything else (more
- * digits, huge exponents, `inf`, hex) goes through `Number()` on the decoded text.
  */
 export function parseDecimalBytes(bytes: Uint8Array, start: number, end: number): number {
+  const stop = scanDecimal(bytes, start, end, scratch, 0);
+  return stop === end && stop > start ? scratch[0]! : NaN;
+}
+
+/**
+ * @internal The hot-loop form: parses the longest decimal number starting at `start` (not beyond
+ * `limit`), stores its value in `out[at]` and returns the index just after it (`start` when there
+ * is no number there). The caller checks that a separator follows. Storing into a Float64Array
+ * instead of returning a double avoids boxing it on the heap when V8 does not inline the call,
+ * and scanning and converting in one pass reads each byte once.
+ *
+ * Fast path (Clinger 1990): with at most 15 significant digits the mantissa m is an exact integer
+ * below 2^53, and for |e| ≤ 22 so is 10^|e|; m·10^e or m/10^−e is then one correctly rounded
+ * operation, i.e. the correctly rounded value of the decimal. Otherwise (more digits, larger
+ * exponents) the scanned text goes through `Number()`.
+ */
+export function scanDecimal(bytes: Uint8Array, start: number, limit: number, out: Float64Array, at: number): number {
   let i = start;
   let negative = false;
-  let c = bytes[i];
+  let c = i < limit ? bytes[i]! : 0;
   if (c === 45 /* - */) {
     negative = true;
     i++;
@@ -27,7 +40,7 @@ export function parseDecimalBytes(bytes: Uint8Array, start: number, end: number)
   let exponent = 0;
   let digits = 0;
   // Integer part.
-  while (i < end) {
+  while (i < limit) {
     c = bytes[i]! - 48;
     if (c < 0 || c > 9) break;
     digits++;
@@ -38,9 +51,9 @@ export function parseDecimalBytes(bytes: Uint8Array, start: number, end: number)
     }
     i++;
   }
-  if (i < end && bytes[i] === 46 /* . */) {
+  if (i < limit && bytes[i] === 46 /* . */) {
     i++;
-    while (i < end) {
+    while (i < limit) {
       c = bytes[i]! - 48;
       if (c < 0 || c > 9) break;
       digits++;
@@ -56,41 +69,41 @@ export function parseDecimalBytes(bytes: Uint8Array, start: number, end: number)
       i++;
     }
   }
-  if (digits === 0) return slowParse(bytes, start, end);
-  if (i < end && (bytes[i] === 101 || bytes[i] === 69) /* e E */) {
-    i++;
+  if (digits === 0) return start;
+  if (i < limit && (bytes[i] === 101 || bytes[i] === 69) /* e E */) {
+    let j = i + 1;
     let expNegative = false;
-    if (bytes[i] === 45) {
+    if (j < limit && bytes[j] === 45) {
       expNegative = true;
-      i++;
-    } else if (bytes[i] === 43) {
-      i++;
+      j++;
+    } else if (j < limit && bytes[j] === 43) {
+      j++;
     }
     let e = 0;
-    const expStart = i;
-    while (i < end) {
-      c = bytes[i]! - 48;
+    const expStart = j;
+    while (j < limit) {
+      c = bytes[j]! - 48;
       if (c < 0 || c > 9) break;
       if (e < 100000) e = e * 10 + c;
-      i++;
+      j++;
     }
-    if (i === expStart) return NaN;
+    // "1e" or "1e+" is not a number: stop before the 'e' so the caller sees a bad character.
+    if (j === expStart) return i;
     exponent += expNegative ? -e : e;
+    i = j;
   }
-  if (i !== end) return NaN;
-  // More than 15 significant digits: the mantissa was truncated, so let Number() round.
-  if (significant > 15) return slowParse(bytes, start, end);
   let value: number;
-  if (mantissa === 0) value = 0;
-  else if (exponent >= 0 && exponent <= 22) value = mantissa * POW10[exponent]!;
-  else if (exponent < 0 && exponent >= -22) value = mantissa / POW10[-exponent]!;
-  else return slowParse(bytes, start, end);
-  return negative ? -value : value;
-}
-
-function slowParse(bytes: Uint8Array, start: number, end: number): number {
-  const text = textDecoder.decode(bytes.subarray(start, end)).trim();
-  // Number('') is 0 and Number('0x10') is 16: neither is a decimal number.
-  if (text === '' || /[xXbBoO_]/.test(text)) return NaN;
-  return Number(text);
+  if (significant > 15 || exponent > 22 || exponent < -22) {
+    // The mantissa was truncated or the power of ten is inexact: let Number() round.
+    out[at] = Number(textDecoder.decode(bytes.subarray(start, i)));
+    return i;
+  } else if (mantissa === 0) {
+    value = 0;
+  } else if (exponent >= 0) {
+    value = mantissa * POW10[exponent]!;
+  } else {
+    value = mantissa / POW10[-exponent]!;
+  }
+  out[at] = negative ? -value : value;
+  return i;
 }
