@@ -96,11 +96,17 @@ export function renderLineChart(spec: ChartSpec): string {
     const d = path(s.points);
     if (d) parts.push(`<path d="${d}" fill="none" stroke="${s.color}" stroke-width="1.6"><title>${escapeXml(s.name)}</title></path>`);
     if (s.dots) for (const p of s.points) parts.push(`<circle cx="${f(x(p[0]))}" cy="${f(y(p[1]))}" r="2.2" fill="${s.color}"/>`);
-    const last = s.points[s.points.length - 1];
-    if (s.labelAtEnd && last) {
-      parts.push(`<text x="${f(x(last[0]) + 6)}" y="${f(y(last[1]) + 4)}" fill="${s.color}">${escapeXml(s.name)}</text>`);
-    }
   }
+  // End labels, pushed apart vertically so that none overlap (12 px apart at least).
+  const labels = spec.series
+    .filter((s) => s.labelAtEnd && s.points.length > 0)
+    .map((s) => {
+      const last = s.points[s.points.length - 1]!;
+      return { s, lx: x(last[0]) + 6, ly: y(last[1]) + 4 };
+    })
+    .sort((a, b) => a.ly - b.ly);
+  for (let k = 1; k < labels.length; k++) labels[k]!.ly = Math.max(labels[k]!.ly, labels[k - 1]!.ly + 12);
+  for (const { s, lx, ly } of labels) parts.push(`<text x="${f(lx)}" y="${f(ly)}" fill="${s.color}">${escapeXml(s.name)}</text>`);
   parts.push(`</svg>`);
   return parts.join('\n') + '\n';
 }

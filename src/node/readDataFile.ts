@@ -1,3 +1,4 @@
+/// <reference types="node" preserve="true" />
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import {
