@@ -1,4 +1,4 @@
-// svmlight parsing speed (npm run bench:readers [-- --mb 100]): writes a seeded svmlight file of at
+// svmlight parsing speed (npm run bench:readers [-- --mb 100 | -- --quick (20 MB)]): writes a seeded svmlight file of at
 // least the given size to the temp folder, then measures, side by side in one run (median of 3):
 //   disk read       reading the file in 1 MiB chunks, no parsing (the ceiling);
 //   readSvmlightFile streaming from disk through SvmlightParser into a CscMatrix (what the CLI does);
@@ -15,7 +15,7 @@ import { machineInfo } from '../machine.js';
 
 const args = process.argv.slice(2);
 const mbArg = args.indexOf('--mb');
-const targetMB = mbArg >= 0 ? Number(args[mbArg + 1]) : 100;
+const targetMB = mbArg >= 0 ? Number(args[mbArg + 1]) : args.includes('--quick') ? 20 : 100;
 const path = join(tmpdir(), `l1l2-bench-${process.pid}.svm`);
 
 function writeFile(): { bytes: number; rows: number; nnz: number } {
