@@ -291,10 +291,12 @@ describe('--model logistic', () => {
   });
 
   test('a target with more than two values is bad data (exit 1)', () => {
-    const run = l1l2('fit', 'data.csv', '--model', 'logistic', '--lambda', '0.1');
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('--model logistic needs a binary target, but "target" has more than two values');
-    expectNoStackTrace(run);
+    for (const args of [['fit', '--lambda', '0.1'], ['path'], ['cv', '--folds', '3']]) {
+      const run = l1l2(args[0]!, 'data.csv', '--model', 'logistic', ...args.slice(1));
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('--model logistic needs a binary target, but "target" has more than two values');
+      expectNoStackTrace(run);
+    }
   });
 });
 
@@ -327,8 +329,11 @@ describe('bad data: exit 1 with file, line and reason, no stack trace', () => {
   test('a missing file, a constant target and an unknown column name', () => {
     const missing = l1l2('fit', 'nope.csv', '--lambda', '1');
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('nope.csv');
-    expect(missing.stderr).toContain('no such file');
+    expect(missing.stderr).toContain('cannot access nope.csv: no such file');
+    const unwritable = l1l2('fit', 'data.csv', '--lambda', '1', '--out', join(dir, 'no-such-dir', 'm.json'));
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stderr).toMatch(/cannot access .*no-such-dir.*: no such file/);
+    expectNoStackTrace(unwritable);
     expectNoStackTrace(missing);
     const unknown = l1l2('fit', 'data.csv', '--lambda', '1', '--target', 'nothere');
     expect(unknown.code).toBe(1);

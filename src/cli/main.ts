@@ -58,7 +58,7 @@ function reportError(error: unknown): number {
   const path = (error as NodeJS.ErrnoException | undefined)?.path;
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : code;
-    process.stderr.write(`l1l2: error: cannot ${/open|read|stat/.test(String((error as NodeJS.ErrnoException).syscall)) ? 'read' : 'write'} ${path ?? ''}: ${reason}\n`);
+    process.stderr.write(`l1l2: error: cannot access ${path ?? 'a file'}: ${reason}\n`);
     return 1;
   }
   process.stderr.write(`l1l2: internal error (please report): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

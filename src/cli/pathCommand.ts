@@ -8,6 +8,7 @@ import type { PathResult } from './modelKinds.js';
 /** `l1l2 path <file>`: the regularization path as a table, JSON and an SVG plot. */
 export function pathCommand({ commandLine, kind, progress, engine }: CommandContext): CommandOutput {
   const data = loadCommandData(commandLine);
+  kind.classesOf?.(data.y, data.targetName); // a binary model checks its target before any work
   const started = performance.now();
   const path = kind.path(data.X, data.y, commandLine.settings, {
     nLambda: commandLine.nLambda, lambdaMinRatio: commandLine.lambdaMinRatio, onProgress: (done, total) => progress.update(done, total),
