@@ -2,6 +2,7 @@ import { LAYOUT_DENSE, columnGradient, cscColumnUpdate, denseColumnCenteredAxpy 
 import { denseAddScalar, denseDot, denseSum } from './denseColumn';
 import { softThreshold } from './softThreshold';
 import * as D from './designDescriptor';
+import { boundedUpdate, penFactor, penLower, penUpper } from './penalty';
 
 // Whether a session uses covariance mode is decided by the façade (src/engine/gramModeRule.ts):
 // p ≤ 500 and n ≥ p; it passes a Gram block only then.
@@ -60,13 +61,15 @@ export function gramColumn(desc: usize, j: i32, cache: usize, filled: usize, scr
  * the residual. For each j: z = g_j + a_j·w_j, w_j ← S(z, l1)/(a_j + l2); when w_j moves by δ,
  * g_i −= δ·G̃_ij for every tracked i and Σωr² (trackedRss) −= 2δ·g_j − δ²·a_j. The residual
  * is NOT updated (the caller rebuilds it).
- * Returns max_j a_j·δ_j².
+ * Returns max_j a_j·δ_j². With penalty options (pen ≠ 0) the update is penalty.ts's boundedUpdate.
  */
 export function gramPass(
   desc: usize, w: usize, g: usize, l1: f64, l2: f64, idx: usize, count: i32,
-  track: usize, trackCount: i32, cache: usize, filled: usize, scratch: usize,
+  track: usize, trackCount: i32, cache: usize, filled: usize, scratch: usize, pen: usize,
 ): f64 {
   const invScale = D.dInvScale(desc), normSq = D.dNormSqOverN(desc);
+  const p = D.dCols(desc);
+  const factor = penFactor(pen), lower = penLower(pen, p), upper = penUpper(pen, p);
   let maxChange: f64 = 0;
   for (let k: i32 = 0; k < count; k++) {
     const j = load<i32>(idx + (<usize>k << 2));
@@ -74,7 +77,12 @@ export function gramPass(
     if (load<f64>(invScale + o) == 0) continue;
     const aj = load<f64>(normSq + o);
     const wj = load<f64>(w + o);
-    const wNew = softThreshold(load<f64>(g + o) + aj * wj, l1) / (aj + l2);
+    let wNew: f64;
+    if (pen == 0) wNew = softThreshold(load<f64>(g + o) + aj * wj, l1) / (aj + l2);
+    else {
+      const v = load<f64>(factor + o);
+      wNew = boundedUpdate(load<f64>(g + o) + aj * wj, aj, v * l1, v * l2, load<f64>(lower + o), load<f64>(upper + o));
+    }
     if (wNew == wj) continue;
     const delta = wNew - wj;
     store<f64>(w + o, wNew);

@@ -37,3 +37,5 @@ export type { RidgeSolverName, RidgeForm } from './ridge/RidgeSolution.js';
 export type { RidgeTargetInput } from './ridge/ridgeInputs.js';
 export { RidgeConvergenceWarning } from './ridge/RidgeConvergenceWarning.js';
 export { assignFolds } from './cv/foldAssignment.js';
+export type { PenaltyOptions } from './model/penaltyOptions.js';
+export type { CertificateKind } from './engine/Engine.js';

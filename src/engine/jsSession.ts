@@ -1,4 +1,5 @@
 import type { ElasticNetSession, SessionRequest, SolveReport } from './Engine.js';
+import { clipToBounds, hasUnpenalizedFeature, toPenaltyBlock } from './Engine.js';
 import { columnStats } from '../reference/columnStats.js';
 import { elasticNetResidual } from '../reference/coordinateDescent.js';
 import { elasticNetGradientAndGap } from '../reference/elasticNetDualGap.js';
@@ -11,6 +12,7 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
   const { X, yCentered, fitIntercept, standardize, weights } = request;
   const p = X.nCols;
   const stats = columnStats(X, fitIntercept, standardize, weights);
+  const pen = toPenaltyBlock(request.penalty, stats.invScale);
   let w: Float64Array = new Float64Array(p);
   let r: Float64Array = Float64Array.from(yCentered);
   const g = new Float64Array(p);
@@ -20,20 +22,30 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
   let lastGap = 0;
   // Covariance mode for small p, as the WASM engine; the cache lives as long as the session.
   const gram = usesGramMode(X.nRows, p) ? new GramCache(X, stats, weights) : undefined;
+  let gradientScale = NaN;
+  if (pen?.kkt) {
+    // The KKT residual's scale: the gradients at w = 0, r = ỹ.
+    elasticNetGradientAndGap(X, stats, r, w, 0, 0, g, undefined, weights);
+    gradientScale = g.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  }
   return {
     nFeatures: p,
     mean: stats.mean,
     invScale: stats.invScale,
+    certificate: pen?.kkt ? 'kktResidual' : 'dualityGap',
+    gradientScale,
+    hasUnpenalized: hasUnpenalizedFeature(pen, stats.invScale),
     start(coefScaled, l1, l2): SolveReport {
       w = Float64Array.from(coefScaled);
+      clipToBounds(w, pen);
       r = elasticNetResidual(X, stats, yCentered, w);
       screened.fill(0);
-      const c = elasticNetGradientAndGap(X, stats, r, w, l1, l2, g, undefined, weights);
+      const c = elasticNetGradientAndGap(X, stats, r, w, l1, l2, g, undefined, weights, pen);
       lastGap = c.gap;
       return { passes: 0, columnVisits: p, primal: c.primal, dual: c.dual, gap: c.gap, corrMax: c.corrMax, workingSetSize: 0, screened: 0, weightedRss: c.rrW };
     },
     solve(l1, l2, l1Prev, gapTolerance, maxPasses): SolveReport {
-      const s = elasticNetSolveScreened(X, stats, r, w, l1, l2, l1Prev, gapTolerance, maxPasses, g, screened, lastGap, weights, gram);
+      const s = elasticNetSolveScreened(X, stats, r, w, l1, l2, l1Prev, gapTolerance, maxPasses, g, screened, lastGap, weights, gram, pen);
       lastGap = s.gap;
       return {
         passes: s.passes, columnVisits: s.visits, primal: s.primal, dual: s.dual, gap: s.gap, corrMax: s.corrMax,

@@ -1,4 +1,5 @@
 import type { ElasticNetSession, SessionRequest, SolveReport } from './Engine.js';
+import { clipToBounds, hasUnpenalizedFeature, toPenaltyBlock } from './Engine.js';
 import type { WasmRuntime } from '../wasm/runtime.js';
 import { FitWorkspace, OUT, OUT_LENGTH } from '../wasm/FitWorkspace.js';
 
@@ -6,6 +7,7 @@ import { FitWorkspace, OUT, OUT_LENGTH } from '../wasm/FitWorkspace.js';
  * @internal An elastic-net session in WebAssembly memory: X and its statistics are
  * resident, and one FitWorkspace holds ỹ, w, r, the gradients and the solver scratch
  * for as long as the session lives. Each solve is one `elasticNetSolveScreened` call.
+ * Penalty options live in one more block (see assembly/penalty.ts), freed with the session.
  */
 export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): ElasticNetSession {
   const { heap, kernels } = runtime;
@@ -19,6 +21,29 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
   const invScale = heap.f64(ws.invScale, p).slice();
   // No gradient is known yet: every feature's stored g is stale until start() computes them.
   heap.u8(ws.screened, p).fill(1);
+  const pen = toPenaltyBlock(request.penalty, invScale);
+  let penAddress = 0;
+  if (pen) {
+    try {
+      penAddress = heap.allocate(8 + 24 * p, 'penaltyFactor');
+    } catch (e) {
+      ws.free();
+      throw e;
+    }
+    const block = heap.f64(penAddress, 1 + 3 * p);
+    block[0] = pen.kkt ? 1 : 0;
+    block.set(pen.factor, 1);
+    block.set(pen.lower, 1 + p);
+    block.set(pen.upper, 1 + 2 * p);
+  }
+  let gradientScale = NaN;
+  if (pen?.kkt) {
+    // The KKT residual's scale: the gradients at w = 0, r = ỹ.
+    heap.f64(ws.w, p).fill(0);
+    heap.f64(ws.r, n).set(request.yCentered);
+    kernels.elasticNetGradientAndGap(ws.desc, ws.r, ws.w, 0, 0, ws.g, 0, ws.out, 0);
+    gradientScale = heap.f64(ws.g, p).reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  }
   let disposed = false;
 
   const report = (passes: number): SolveReport => {
@@ -40,19 +65,24 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
     nFeatures: p,
     mean,
     invScale,
+    certificate: pen?.kkt ? 'kktResidual' : 'dualityGap',
+    gradientScale,
+    hasUnpenalized: hasUnpenalizedFeature(pen, invScale),
     start(coefScaled, l1, l2) {
-      heap.f64(ws.w, p).set(coefScaled);
+      const w0 = Float64Array.from(coefScaled);
+      clipToBounds(w0, pen);
+      heap.f64(ws.w, p).set(w0);
       kernels.elasticNetResidual(ws.desc, ws.yc, ws.w, ws.r);
       heap.f64(ws.out, OUT_LENGTH).fill(0);
       heap.u8(ws.screened, p).fill(0); // every gradient is computed now
-      kernels.elasticNetGradientAndGap(ws.desc, ws.r, ws.w, l1, l2, ws.g, 0, ws.out);
+      kernels.elasticNetGradientAndGap(ws.desc, ws.r, ws.w, l1, l2, ws.g, 0, ws.out, penAddress);
       heap.f64(ws.out, OUT_LENGTH)[OUT.visits] = p;
       return report(0);
     },
     solve(l1, l2, l1Prev, gapTolerance, maxPasses) {
       const passes = kernels.elasticNetSolveScreened(
         ws.desc, ws.r, ws.w, l1, l2, l1Prev, gapTolerance, maxPasses,
-        ws.ws, ws.active, ws.inWs, ws.screened, ws.g, ws.out, ws.anderson, ws.gram,
+        ws.ws, ws.active, ws.inWs, ws.screened, ws.g, ws.out, ws.anderson, ws.gram, penAddress,
       );
       return report(passes);
     },
@@ -61,6 +91,7 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
     dispose() {
       if (disposed) return;
       disposed = true;
+      if (penAddress !== 0) heap.free(penAddress);
       ws.free();
     },
   };

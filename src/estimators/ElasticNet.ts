@@ -1,4 +1,6 @@
-import { NotFittedError } from '../errors.js';
+import { InvalidParameterError, NotFittedError } from '../errors.js';
+import { certificateTolerance, type CertificateKind } from '../engine/Engine.js';
+import { checkPenaltyOptions, hasPenaltyOptions, pickPenaltyOptions, resolvePenalty, type PenaltyOptions } from '../model/penaltyOptions.js';
 import { toDesignMatrix, type MatrixInput } from '../matrix/DesignMatrix.js';
 import { selectEngine, type EngineName } from '../engine/selectEngine.js';
 import { predictLinear, scoreLinear } from '../model/linearModelMethods.js';
@@ -10,8 +12,12 @@ import {
   checkBoolean, checkInteger, checkNonNegative, checkOneOf, checkPositive, checkUnitInterval, toCoefVector, toSampleWeights, toTargetVector,
 } from '../validation.js';
 
-/** Options of {@link ElasticNet} (and, without `l1Ratio`, of {@link Lasso}). */
-export interface ElasticNetOptions {
+/**
+ * Options of {@link ElasticNet} (and, without `l1Ratio`, of {@link Lasso}), including the
+ * per-feature {@link PenaltyOptions} (`penaltyFactor`, `exclude`, `lowerLimits`, `upperLimits`,
+ * `positive`).
+ */
+export interface ElasticNetOptions extends PenaltyOptions {
   /** Overall penalty strength λ ≥ 0 (scikit-learn's `alpha`, glmnet's `lambda`). */
   lambda: number;
   /** Mix α ∈ [0, 1] between L1 (α = 1, the lasso) and L2 (α = 0, ridge). Default 0.5. scikit-learn's `l1_ratio`, glmnet's `alpha`. */
@@ -68,6 +74,7 @@ interface FittedState {
   objective: number;
   converged: boolean;
   engine: EngineName;
+  certificate: CertificateKind;
 }
 
 /**
@@ -107,6 +114,8 @@ export class ElasticNet {
   readonly warmStart: boolean;
   readonly engine: EngineName;
   readonly solver: ElasticNetSolver;
+  /** The penalty options as given (validated against p at each fit). */
+  readonly penaltyOptions: Readonly<PenaltyOptions>;
   #fitted: FittedState | undefined;
 
   /**
@@ -124,6 +133,11 @@ export class ElasticNet {
     this.warmStart = checkBoolean('warmStart', o.warmStart ?? false);
     this.engine = checkOneOf('engine', o.engine ?? 'wasm', ['wasm', 'js'] as const);
     this.solver = checkOneOf('solver', o.solver ?? 'screened', ['screened', 'cyclic'] as const);
+    this.penaltyOptions = pickPenaltyOptions(o);
+    checkPenaltyOptions(this.penaltyOptions);
+    if (this.solver === 'cyclic' && hasPenaltyOptions(this.penaltyOptions)) {
+      throw new InvalidParameterError('solver', "penalty factors, exclude and bounds need solver 'screened' (the default); 'cyclic' runs the plain elastic net");
+    }
   }
 
   /**
@@ -141,13 +155,15 @@ export class ElasticNet {
       const n = matrix.nRows;
       const p = matrix.nCols;
       const target = toTargetVector(y, n);
+      const penalty = resolvePenalty(this.penaltyOptions, p);
       let initialCoef: Float64Array | undefined;
       if (options.initialCoef !== undefined) initialCoef = toCoefVector(options.initialCoef, p, 'initialCoef');
       else if (this.warmStart && this.#fitted?.coef.length === p) initialCoef = this.#fitted.coef;
 
       const weights = options.sampleWeight === undefined ? undefined : toSampleWeights(options.sampleWeight, n);
       const { yCentered, mean: yMean, nullObjective } = centerTarget(target, this.fitIntercept, weights);
-      const gapTolerance = this.tol * nullObjective;
+      let gapTolerance = this.tol * nullObjective;
+      let certificate: CertificateKind = 'dualityGap';
 
       const engine = selectEngine(this.engine);
       const l1 = this.lambda * this.l1Ratio;
@@ -159,8 +175,10 @@ export class ElasticNet {
         // Each epoch visits every column, and each gap check is one more pass.
         result = { ...s, passes: s.epochs, visits: NaN };
       } else {
-        const session = engine.openSession({ X: matrix, yCentered, fitIntercept, standardize, weights });
+        const session = engine.openSession({ X: matrix, yCentered, fitIntercept, standardize, weights, penalty });
         try {
+          gapTolerance = certificateTolerance(session, this.tol, nullObjective);
+          certificate = session.certificate;
           const w0 = new Float64Array(p);
           scaleWarmStart(initialCoef, session.invScale, w0);
           let report = session.start(w0, l1, l2);
@@ -190,6 +208,7 @@ export class ElasticNet {
         objective: result.primal,
         converged,
         engine: engine.name,
+        certificate,
       };
       if (!converged) emitWarning(new ConvergenceWarning(result.gap, gapTolerance, result.passes));
       return this;
@@ -223,12 +242,23 @@ export class ElasticNet {
     return this.#state('passesOverX').passesOverX;
   }
 
-  /** Duality gap at the returned solution: an upper bound on F(w) − min F. */
+  /**
+   * The certificate at the returned solution: the duality gap, an upper bound on F(w) − min F;
+   * or, when {@link certificate} is `'kktResidual'`, the largest KKT residual.
+   */
   get dualGap(): number {
     return this.#state('dualGap').dualGap;
   }
 
-  /** The gap the fit had to reach: tol·F(0). */
+  /**
+   * Which certificate {@link dualGap} is: `'dualityGap'`, or `'kktResidual'` when a feature with
+   * penalty factor 0 has an unbounded side (the simple dual point is then never feasible).
+   */
+  get certificate(): CertificateKind {
+    return this.#state('certificate').certificate;
+  }
+
+  /** The certificate value the fit had to reach: tol·F(0) (duality gap) or tol·max_j|g_j(0)| (KKT residual). */
   get gapTolerance(): number {
     return this.#state('gapTolerance').gapTolerance;
   }

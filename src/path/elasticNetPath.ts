@@ -1,6 +1,8 @@
 import { toDesignMatrix, type DesignMatrix, type MatrixInput } from '../matrix/DesignMatrix.js';
 import { selectEngine, type EngineName } from '../engine/selectEngine.js';
-import type { ElasticNetSession, SolveReport } from '../engine/Engine.js';
+import { certificateTolerance, type ElasticNetSession, type SolveReport } from '../engine/Engine.js';
+import { startAtNullModel } from '../engine/startAtNullModel.js';
+import { checkPenaltyOptions, pickPenaltyOptions, resolvePenalty, type PenaltyOptions } from '../model/penaltyOptions.js';
 import { centerTarget } from '../model/centerTarget.js';
 import { toOriginalScale } from '../model/toOriginalScale.js';
 import { ConvergenceWarning, emitWarning } from '../warnings.js';
@@ -9,8 +11,8 @@ import { checkBoolean, checkInteger, checkOneOf, checkPositive, checkUnitInterva
 import { lambdaGrid } from './lambdaGrid.js';
 import { RegularizationPath } from './RegularizationPath.js';
 
-/** Options of {@link enetPath} and {@link lassoPath}. */
-export interface PathOptions {
+/** Options of {@link enetPath} and {@link lassoPath} (with the per-feature {@link PenaltyOptions}). */
+export interface PathOptions extends PenaltyOptions {
   /** α ∈ (0, 1] (0 is allowed only with explicit `lambdas`). enetPath default 0.5; lassoPath fixes 1. */
   l1Ratio?: number;
   /** Number of λ on the generated grid. Default 100. */
@@ -51,6 +53,8 @@ export interface ResolvedPathOptions {
   maxIter: number;
   earlyStop: boolean;
   engine: EngineName;
+  /** Shape-checked penalty options (resolved against p when the path runs). */
+  penalty: PenaltyOptions;
 }
 
 /** @internal Checks path options (before any work) and applies the defaults. */
@@ -83,7 +87,14 @@ export function resolvePathOptions(options: PathOptions, defaultL1Ratio: number)
     maxIter: checkInteger('maxIter', o.maxIter ?? 10000, 1),
     earlyStop: checkBoolean('earlyStop', o.earlyStop ?? true),
     engine: checkOneOf('engine', o.engine ?? 'wasm', ['wasm', 'js'] as const),
+    penalty: checkedPenalty(o),
   };
+}
+
+function checkedPenalty(o: PathOptions): PenaltyOptions {
+  const picked = pickPenaltyOptions(o);
+  checkPenaltyOptions(picked);
+  return picked;
 }
 
 /** glmnet's early-stopping constants (fdev, devmax, mnlam). */
@@ -101,12 +112,14 @@ export function computePath(
   extra: { weights?: Float64Array; onSolved?: (k: number, session: ElasticNetSession) => void } = {},
 ): RegularizationPath {
   const { l1Ratio, fitIntercept, standardize, tol } = options;
+  const penalty = resolvePenalty(options.penalty, X.nCols);
   const { yCentered, mean: yMean, nullObjective } = centerTarget(y, fitIntercept, extra.weights);
-  const gapTolerance = tol * nullObjective;
-  const session = selectEngine(options.engine).openSession({ X, yCentered, fitIntercept, standardize, weights: extra.weights });
+  const session = selectEngine(options.engine).openSession({ X, yCentered, fitIntercept, standardize, weights: extra.weights, penalty });
   try {
+    const gapTolerance = certificateTolerance(session, tol, nullObjective);
     const p = X.nCols;
-    const start = session.start(new Float64Array(p), 0, 0);
+    // w = 0, with unpenalized features fitted first: corrMax is λ_max·α.
+    const start = startAtNullModel(session, gapTolerance, options.maxIter);
     const lambdaMax = l1Ratio > 0 ? start.corrMax / l1Ratio : Infinity;
     const generated = options.lambdas === undefined;
     const lambdas = options.lambdas ?? lambdaGrid(lambdaMax, options.nLambda, options.lambdaMinRatio ?? (X.nRows < p ? 1e-2 : 1e-4));
@@ -153,7 +166,7 @@ export function computePath(
     return new RegularizationPath({
       lambdas: lambdas.slice(0, done), l1Ratio, lambdaMax, intercepts: intercepts.slice(0, done), df: df.slice(0, done),
       devRatio: devRatio.slice(0, done), dualGaps: dualGaps.slice(0, done), gapTolerance, nIters: nIters.slice(0, done),
-      passesOverX: passesOverX.slice(0, done), converged, nFeatures: p, indices, values,
+      passesOverX: passesOverX.slice(0, done), converged, nFeatures: p, indices, values, certificate: session.certificate,
     });
   } finally {
     session.dispose();
