@@ -196,7 +196,7 @@ export class ElasticNet {
           session.dispose();
         }
       }
-      const { coef, intercept } = toOriginalScale(result.coefScaled, result.mean, result.invScale, yMean, fitIntercept);
+      const { coef, intercept } = toOriginalScale(result.coefScaled, result.mean, result.invScale, yMean, fitIntercept, penalty);
       const converged = result.gap <= gapTolerance;
       this.#fitted = {
         coef,

@@ -140,7 +140,7 @@ export function computePath(
       const l1 = lambda * l1Ratio;
       const report: SolveReport = session.solve(l1, lambda - l1, l1Prev, gapTolerance, options.maxIter);
       l1Prev = l1;
-      const { coef, intercept } = toOriginalScale(session.coefScaled(), session.mean, session.invScale, yMean, fitIntercept);
+      const { coef, intercept } = toOriginalScale(session.coefScaled(), session.mean, session.invScale, yMean, fitIntercept, penalty);
       const nz: number[] = [];
       for (let j = 0; j < p; j++) if (coef[j] !== 0) nz.push(j);
       indices.push(Int32Array.from(nz));
