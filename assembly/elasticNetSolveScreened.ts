@@ -21,7 +21,7 @@ const INNER_TIGHTENING: f64 = 0.25;
 // out layout (doubles), shared with the façade (src/wasm/FitWorkspace.ts):
 //   0 primal   1 dual   2 gap   3 max_j|g_j − l2·w_j|   4 G₁
 //   5 column visits (dot products; ÷ p = passes over X)   6 working-set size   7 screened count
-//   8 Σ_i ω_i·r_i²
+//   8 Σ_i ω_i·r_i²   9 with penalty options: the dual scaling s of G₁'s point (penalty.ts)
 
 /**
  * Solves one λ of the elastic net to a duality-gap certificate, glmnet- and celer-style,

@@ -24,9 +24,11 @@ export class ConvergenceWarning extends L1L2Warning {
     readonly nIter: number,
     /** The λ of the fit, when the warning comes from a path. */
     readonly lambda?: number,
+    /** What `dualGap` is: the duality gap (default) or, with an unbounded unpenalized feature, the KKT residual. */
+    readonly certificate: 'dualityGap' | 'kktResidual' = 'dualityGap',
   ) {
     super(
-      `coordinate descent did not converge${lambda === undefined ? '' : ` at λ = ${lambda.toPrecision(6)}`}: duality gap ${dualGap.toExponential(3)} > tolerance ` +
+      `coordinate descent did not converge${lambda === undefined ? '' : ` at λ = ${lambda.toPrecision(6)}`}: ${certificate === 'dualityGap' ? 'duality gap' : 'KKT residual'} ${dualGap.toExponential(3)} > tolerance ` +
         `${gapTolerance.toExponential(3)} after ${nIter} passes; increase maxIter, loosen tol, or scale the features (standardize: true)`,
     );
   }

@@ -210,7 +210,7 @@ export class ElasticNet {
         engine: engine.name,
         certificate,
       };
-      if (!converged) emitWarning(new ConvergenceWarning(result.gap, gapTolerance, result.passes));
+      if (!converged) emitWarning(new ConvergenceWarning(result.gap, gapTolerance, result.passes, undefined, certificate));
       return this;
     } finally {
       if (owned) matrix.dispose();

@@ -75,6 +75,9 @@ export function checkPenaltyOptions(o: PenaltyOptions): void {
  * @throws {ShapeMismatchError} penaltyFactor, lowerLimits or upperLimits with a length other than p.
  */
 export function resolvePenalty(o: PenaltyOptions, p: number | undefined): SessionPenalty | undefined {
+  // Nothing given: the plain elastic net, without touching p-sized arrays.
+  if (o.penaltyFactor === undefined && o.exclude === undefined && o.lowerLimits === undefined && o.upperLimits === undefined
+    && (o.positive === undefined || o.positive === false)) return undefined;
   if (o.positive !== undefined && typeof o.positive !== 'boolean') {
     throw new InvalidParameterError('positive', `positive must be true or false, got ${String(o.positive)}`);
   }

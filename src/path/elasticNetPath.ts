@@ -153,7 +153,7 @@ export function computePath(
       nIters[k] = report.passes;
       passesOverX[k] = report.columnVisits / p;
       converged.push(report.gap <= gapTolerance);
-      if (!converged[k]) emitWarning(new ConvergenceWarning(report.gap, gapTolerance, report.passes, lambda));
+      if (!converged[k]) emitWarning(new ConvergenceWarning(report.gap, gapTolerance, report.passes, lambda, session.certificate));
       extra.onSolved?.(k, session);
       if (generated && options.earlyStop && k + 1 >= MIN_LAMBDAS_BEFORE_STOP && k + 1 < K) {
         const change = devRatio[k]! - devRatio[k - 1]!;
