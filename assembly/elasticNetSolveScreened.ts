@@ -58,9 +58,9 @@ const INNER_TIGHTENING: f64 = 0.25;
  * passes run; stops after maxPasses.
  *
  * Penalty options (pen ≠ 0; see penalty.ts): per-feature factors v_j and bounds [L_j, U_j].
- * The update clips to the bounds; the strong rule is |g_j| ≥ v_j·(2·l1 − l1Prev); a feature at
- * 0 violates KKT when g_j leaves [−v_j·l1, v_j·l1] on a side whose bound is not 0; excluded
- * features (L_j = U_j = 0) never enter W. The certificate is penalizedGap's, and gap-safe
+ * The update clips to the bounds; the strong rule is |g_j| ≥ v_j·(2·l1 − l1Prev) on a side whose
+ * bound is not 0 (so excluded features, L_j = U_j = 0, never enter W); a feature at
+ * 0 violates KKT when g_j leaves [−v_j·l1, v_j·l1] on a side whose bound is not 0. The certificate is penalizedGap's, and gap-safe
  * screening uses its G₁ and dual scaling s: j is 0 at the optimum when
  * s·|q_j| + √(2·G₁·(a_j + v_j·l2)) < v_j·l1. In KKT mode nothing is screened.
  */
@@ -101,8 +101,12 @@ export function elasticNetSolveScreened(
     if (load<f64>(invScale + o) != 0 && load<u8>(screened + <usize>j) == 0) {
       if (pen == 0) {
         member = load<f64>(w + o) != 0 || (load<u8>(inWs + <usize>j) == 0 && Math.abs(load<f64>(g + o)) >= strong);
-      } else if (load<f64>(lower + o) != 0 || load<f64>(upper + o) != 0) {
-        member = load<f64>(w + o) != 0 || (load<u8>(inWs + <usize>j) == 0 && Math.abs(load<f64>(g + o)) >= load<f64>(factor + o) * strong);
+      } else if (load<f64>(w + o) != 0) {
+        member = true;
+      } else if (load<u8>(inWs + <usize>j) == 0) {
+        // The strong rule on the sides a bound leaves open (with positive: g_j > 0 only).
+        const gj = load<f64>(g + o), t = load<f64>(factor + o) * strong;
+        member = (gj >= t && load<f64>(upper + o) > 0) || (gj <= -t && load<f64>(lower + o) < 0);
       }
     }
     store<u8>(inWs + <usize>j, member ? 1 : 0);

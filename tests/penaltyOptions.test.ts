@@ -89,9 +89,11 @@ describe('penalty options: KKT, bounds and exclusion at single-λ fits', () => {
             expect(m.certificate).toBe(config.certificate);
             expectPenalizedOptimum(problem, m.coef, m.intercept, setting, 1e-5);
           }
-          // WASM = the TS reference (same algorithm), and dense = CSC.
+          // WASM = the TS reference (same algorithm, same passes), and dense = CSC.
           expect(maxAbsDiff(fits[0]!.coef, fits[2]!.coef)).toBeLessThan(1e-10);
           expect(maxAbsDiff(fits[1]!.coef, fits[3]!.coef)).toBeLessThan(1e-10);
+          expect(fits[2]!.nIter).toBe(fits[0]!.nIter);
+          expect(fits[3]!.nIter).toBe(fits[1]!.nIter);
           expect(maxAbsDiff(fits[0]!.coef, fits[1]!.coef)).toBeLessThan(1e-7 * Math.max(1, maxAbs(fits[0]!.coef)));
           // Against an independent solution: the certificate bounds the suboptimality (gap mode),
           // and the objectives agree.

@@ -49,8 +49,8 @@ export interface ScreenedSolveResult extends GradientAndGap {
  * calls, like the kernel's buffer) holds this call's screening flags on exit.
  *
  * Penalty options (pen; see {@link PenaltyBlock} and the kernel's documentation): clipped updates,
- * strong rule |g_j| ≥ v_j·(2·l1 − l1Prev), KKT violators on sides whose bound is not 0, excluded
- * features never in W, the generalized certificate, and gap-safe screening with
+ * strong rule |g_j| ≥ v_j·(2·l1 − l1Prev) and KKT violators, both on sides whose bound is not 0
+ * (so excluded features never enter W), the generalized certificate, and gap-safe screening with
  * s·|q_j| + √(2·G₁·(a_j + v_j·l2)) < v_j·l1 (none in KKT mode).
  */
 export function elasticNetSolveScreened(
@@ -88,7 +88,12 @@ export function elasticNetSolveScreened(
     let member = false;
     if (invScale[j] !== 0 && screened[j] === 0) {
       if (pen === undefined) member = w[j] !== 0 || (stale[j] === 0 && Math.abs(g[j]!) >= strong);
-      else if (pen.lower[j] !== 0 || pen.upper[j] !== 0) member = w[j] !== 0 || (stale[j] === 0 && Math.abs(g[j]!) >= pen.factor[j]! * strong);
+      else if (w[j] !== 0) member = true;
+      else if (stale[j] === 0) {
+        // The strong rule on the sides a bound leaves open (with positive: g_j > 0 only).
+        const gj = g[j]!, t = pen.factor[j]! * strong;
+        member = (gj >= t && pen.upper[j]! > 0) || (gj <= -t && pen.lower[j]! < 0);
+      }
     }
     inWs[j] = member ? 1 : 0;
     if (member) ws[count++] = j;
