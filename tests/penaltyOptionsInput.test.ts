@@ -73,6 +73,24 @@ describe('bad penalty options', () => {
     });
   });
 
+  it('a generated λ grid needs a penalized feature free to leave 0', () => {
+    for (const options of [{ exclude: [0, 1, 2] }, { positive: true, upperLimits: 0 }, { penaltyFactor: [0, 0, 1], exclude: [2] }]) {
+      expectTyped(() => lassoPath(X, y, options), { name: '', options: {}, error: InvalidParameterError, argument: 'penaltyFactor', atConstruction: false });
+      // With explicit λ the fit is well defined.
+      expect(lassoPath(X, y, { ...options, lambdas: [0.1] }).length).toBe(1);
+    }
+  });
+
+  it('a warm start outside the bounds is clipped into them', () => {
+    const m = new Lasso({ lambda: 0.01, positive: true, upperLimits: 0.5, tol: 1e-12 }).fit(X, y, { initialCoef: [-3, 7, 2] });
+    const cold = new Lasso({ lambda: 0.01, positive: true, upperLimits: 0.5, tol: 1e-12 }).fit(X, y);
+    for (let j = 0; j < 3; j++) {
+      expect(m.coef[j]!).toBeGreaterThanOrEqual(0);
+      expect(m.coef[j]!).toBeLessThanOrEqual(0.5);
+      expect(Math.abs(m.coef[j]! - cold.coef[j]!)).toBeLessThan(1e-6);
+    }
+  });
+
   it('valid options are not modified by a fit', () => {
     const penaltyFactor = [0, 1, 2];
     const lowerLimits = [-1, -Infinity, 0];

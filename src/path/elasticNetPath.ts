@@ -1,6 +1,6 @@
 import { toDesignMatrix, type DesignMatrix, type MatrixInput } from '../matrix/DesignMatrix.js';
 import { selectEngine, type EngineName } from '../engine/selectEngine.js';
-import { certificateTolerance, type ElasticNetSession, type SolveReport } from '../engine/Engine.js';
+import { certificateTolerance, type ElasticNetSession, type SessionPenalty, type SolveReport } from '../engine/Engine.js';
 import { startAtNullModel } from '../engine/startAtNullModel.js';
 import { checkPenaltyOptions, pickPenaltyOptions, resolvePenalty, type PenaltyOptions } from '../model/penaltyOptions.js';
 import { centerTarget } from '../model/centerTarget.js';
@@ -97,6 +97,11 @@ function checkedPenalty(o: PathOptions): PenaltyOptions {
   return picked;
 }
 
+/** Whether some feature has a factor > 0 and a bound that is not 0 on some side. */
+function hasFreePenalizedFeature(penalty: SessionPenalty): boolean {
+  return penalty.factor.some((v, j) => v > 0 && (penalty.lower[j]! < 0 || penalty.upper[j]! > 0));
+}
+
 /** glmnet's early-stopping constants (fdev, devmax, mnlam). */
 const DEVIANCE_CHANGE = 1e-5;
 const DEVIANCE_MAX = 0.999;
@@ -113,6 +118,12 @@ export function computePath(
 ): RegularizationPath {
   const { l1Ratio, fitIntercept, standardize, tol } = options;
   const penalty = resolvePenalty(options.penalty, X.nCols);
+  if (penalty !== undefined && options.lambdas === undefined && !hasFreePenalizedFeature(penalty)) {
+    throw new InvalidParameterError(
+      'penaltyFactor',
+      'no feature is both penalized and free to leave 0 (each is excluded, unpenalized or bounded at 0), so λ_max is undefined: pass explicit lambdas',
+    );
+  }
   const { yCentered, mean: yMean, nullObjective } = centerTarget(y, fitIntercept, extra.weights);
   const session = selectEngine(options.engine).openSession({ X, yCentered, fitIntercept, standardize, weights: extra.weights, penalty });
   try {
