@@ -38,4 +38,4 @@ export type { RidgeTargetInput } from './ridge/ridgeInputs.js';
 export { RidgeConvergenceWarning } from './ridge/RidgeConvergenceWarning.js';
 export { assignFolds } from './cv/foldAssignment.js';
 export type { PenaltyOptions } from './model/penaltyOptions.js';
-export type { CertificateKind } from './engine/Engine.js';
+export type { CertificateKind } from './model/certificateKind.js';

@@ -1,5 +1,6 @@
 import type { DesignMatrix } from '../matrix/DesignMatrix.js';
 import type { PenaltyBlock } from '../reference/penalty.js';
+import type { CertificateKind } from '../model/certificateKind.js';
 
 /**
  * @internal Per-feature penalty options of a session (validated; see src/model/penaltyOptions.ts):
@@ -14,13 +15,6 @@ export interface SessionPenalty {
   /** upper_j ≥ 0, +∞ allowed (original scale). */
   upper: Float64Array;
 }
-
-/**
- * @internal Which certificate a session's `gap` is: the duality gap, or — when a feature is
- * unpenalized (v_j = 0) with an unbounded side, so the simple dual point is never feasible —
- * the largest KKT residual max_j dist(g_j − v_j·l2·w̃_j, v_j·l1·∂|w̃_j| + N_[L_j,U_j](w̃_j)).
- */
-export type CertificateKind = 'dualityGap' | 'kktResidual';
 
 /**
  * @internal The session's penalty in the scaled space (bounds divided by invScale), or undefined.

@@ -1,5 +1,6 @@
 import { InvalidParameterError, NotFittedError } from '../errors.js';
-import { certificateTolerance, type CertificateKind } from '../engine/Engine.js';
+import { certificateTolerance } from '../engine/Engine.js';
+import type { CertificateKind } from '../model/certificateKind.js';
 import { checkPenaltyOptions, hasPenaltyOptions, pickPenaltyOptions, resolvePenalty, type PenaltyOptions } from '../model/penaltyOptions.js';
 import { toDesignMatrix, type MatrixInput } from '../matrix/DesignMatrix.js';
 import { selectEngine, type EngineName } from '../engine/selectEngine.js';

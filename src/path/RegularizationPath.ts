@@ -1,4 +1,4 @@
-import type { CertificateKind } from '../engine/Engine.js';
+import type { CertificateKind } from '../model/certificateKind.js';
 
 /**
  * The solutions of a regularization path, one per λ (decreasing). Coefficients are held
