@@ -224,6 +224,30 @@ describe('paths and cross-validation honor the options', () => {
   });
 });
 
+describe('observation weights with penalty options', () => {
+  it('an integer weight k is the same as repeating the row k times (factors, bounds, exclude, standardize)', () => {
+    const problem = denseProblem(101, 40, p, { support: 6 });
+    const X = asDense(problem);
+    const weights = Array.from({ length: problem.n }, (_, i) => 1 + (i % 3));
+    const rows: number[][] = [];
+    const ys: number[] = [];
+    for (let i = 0; i < problem.n; i++) {
+      for (let k = 0; k < weights[i]!; k++) {
+        rows.push(Array.from({ length: p }, (_, j) => problem.columns[j * problem.n + i]!));
+        ys.push(problem.y[i]!);
+      }
+    }
+    const o: Options = { penaltyFactor: factors, exclude: [4], lowerLimits: -0.5, upperLimits: 2 };
+    for (const engine of ['wasm', 'js'] as const) {
+      const weighted = new ElasticNet({ lambda: 0.05, l1Ratio: 0.8, standardize: true, tol: 1e-13, engine, ...o }).fit(X, problem.y, { sampleWeight: weights });
+      const repeated = new ElasticNet({ lambda: 0.05, l1Ratio: 0.8, standardize: true, tol: 1e-13, engine, ...o }).fit(rows, ys);
+      expect(weighted.converged && repeated.converged).toBe(true);
+      expect(maxAbsDiff(weighted.coef, repeated.coef)).toBeLessThan(1e-7 * Math.max(1, maxAbs(repeated.coef)));
+      expect(weighted.coef[4]).toBe(0);
+    }
+  });
+});
+
 describe('no warnings', () => {
   it('no fit above failed to converge', () => {
     expect(warnings.map((w) => w.message)).toEqual([]);
