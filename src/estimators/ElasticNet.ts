@@ -88,6 +88,8 @@ interface FittedState {
  * with λ = `lambda` and α = `l1Ratio` (with `standardize: true` the penalty applies to the
  * coefficients of the standardized columns). This is scikit-learn's `ElasticNet(alpha=λ,
  * l1_ratio=α)` and glmnet's `glmnet(x, y, alpha=α, lambda=λ, standardize=FALSE)`.
+ * With {@link PenaltyOptions} the penalty is λ·Σ_j v_j(α|w_j| + (1−α)/2·w_j²) subject to
+ * lowerLimits_j ≤ w_j ≤ upperLimits_j (glmnet's penalty.factor, exclude, lower/upper.limits).
  *
  * Solver (default `'screened'`): coordinate descent on a working set (strong rule, KKT
  * violators, active-set cycling, gap-safe screening), one WebAssembly call per fit.

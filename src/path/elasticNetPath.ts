@@ -195,6 +195,8 @@ export function computePath(
  * features (a discarded feature that violates it is brought back, so screening is never
  * wrong), gap-safe screening, and stops on the duality gap (gap ≤ tol·F(0)).
  * scikit-learn: `enet_path`; glmnet: `glmnet(x, y, alpha)` (see the README for the λ mapping).
+ * With {@link PenaltyOptions} (factors, exclude, bounds) every λ is solved with them, and λ_max
+ * is computed after fitting the unpenalized features (see {@link lambdaMax}).
  *
  * @throws {InvalidParameterError} bad options (see {@link PathOptions}).
  * @throws {ShapeMismatchError | EmptyDataError | NonFiniteValueError} bad X or y.
