@@ -224,6 +224,27 @@ describe('paths and cross-validation honor the options', () => {
   });
 });
 
+describe('ridge (α = 0) with penalty options', () => {
+  const problem = denseProblem(121, 50, p, { support: 6 });
+  for (const config of configs) {
+    it(config.name, () => {
+      const o = config.options;
+      const setting = settingOf(o, 0.5, 0, true, true);
+      const ref = referenceSolution(problem.columns, problem.n, p, problem.y, setting);
+      const fRef = analyzePenalizedFit(problem.columns, problem.n, p, problem.y, ref.coef, ref.intercept, setting).objective;
+      for (const engine of ['wasm', 'js'] as const) {
+        const m = new ElasticNet({ lambda: 0.5, l1Ratio: 0, standardize: true, tol: 1e-13, engine, ...o }).fit(asCsc(problem), problem.y);
+        expect(m.converged).toBe(true);
+        expect(m.certificate).toBe(config.certificate);
+        expectPenalizedOptimum(problem, m.coef, m.intercept, setting, 1e-5);
+        const f = analyzePenalizedFit(problem.columns, problem.n, p, problem.y, m.coef, m.intercept, setting).objective;
+        if (config.certificate === 'dualityGap') expect(f - fRef).toBeLessThanOrEqual(m.dualGap + 1e-12 * fRef);
+        expect(Math.abs(f - fRef)).toBeLessThanOrEqual(1e-9 * fRef);
+      }
+    });
+  }
+});
+
 describe('observation weights with penalty options', () => {
   it('an integer weight k is the same as repeating the row k times (factors, bounds, exclude, standardize)', () => {
     const problem = denseProblem(101, 40, p, { support: 6 });
