@@ -141,6 +141,20 @@ export interface ElasticNetSession {
   coefScaled(): Float64Array;
   /** A copy of the current residual r = ỹ − X̃w (every row, held-out ones included). */
   residual(): Float64Array;
+  /**
+   * A copy of the gradients g_j = Σ_i ω_i·x̃_ij·r_i as `start` computed them (valid until the
+   * next `solve` or `reweight`).
+   */
+  gradient(): Float64Array;
+  /**
+   * Replaces the observation weights ω and the target ỹ (the proximal Newton solver of logistic
+   * regression: one weighted least-squares problem per Newton step over the same resident X).
+   * The column means and ‖x̃_j‖²-terms follow the new weights; the column scales stay those the
+   * session was opened with (standardization is a property of the data, not of the Newton
+   * weights). `mean` is updated in place. Only for sessions opened with weights. Call `start`
+   * next: every stored gradient is stale.
+   */
+  reweight(weights: Float64Array, yCentered: Float64Array): void;
   dispose(): void;
 }
 

@@ -1,6 +1,6 @@
 import type { ElasticNetSession, SessionRequest, SolveReport } from './Engine.js';
 import { clipToBounds, hasUnpenalizedFeature, toPenaltyBlock } from './Engine.js';
-import { columnStats } from '../reference/columnStats.js';
+import { columnStats, keepFixedScales } from '../reference/columnStats.js';
 import { elasticNetResidual } from '../reference/coordinateDescent.js';
 import { elasticNetGradientAndGap } from '../reference/elasticNetDualGap.js';
 import { elasticNetSolveScreened } from '../reference/elasticNetSolveScreened.js';
@@ -9,9 +9,12 @@ import { usesGramMode } from './gramModeRule.js';
 
 /** @internal An elastic-net session in plain TypeScript (the reference solver; see wasmSession.ts). */
 export function openJsSession(request: SessionRequest): ElasticNetSession {
-  const { X, yCentered, fitIntercept, standardize, weights } = request;
+  const { X, fitIntercept, standardize } = request;
+  let { yCentered, weights } = request;
   const p = X.nCols;
   const stats = columnStats(X, fitIntercept, standardize, weights);
+  const openedInvScale = stats.invScale.slice();
+  // Bounds are scaled with the scales at open; reweight keeps those scales (or zeroes a column).
   const pen = toPenaltyBlock(request.penalty, stats.invScale);
   let w: Float64Array = new Float64Array(p);
   let r: Float64Array = Float64Array.from(yCentered);
@@ -21,7 +24,7 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
   // The last full duality gap known (the kernel keeps it in its out block).
   let lastGap = 0;
   // Covariance mode for small p, as the WASM engine; the cache lives as long as the session.
-  const gram = usesGramMode(X.nRows, p) ? new GramCache(X, stats, weights) : undefined;
+  let gram = usesGramMode(X.nRows, p) ? new GramCache(X, stats, weights) : undefined;
   let gradientScale = NaN;
   if (pen?.kkt) {
     // The KKT residual's scale: the gradients at w = 0, r = ỹ.
@@ -54,6 +57,20 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
     },
     coefScaled: () => w.slice(),
     residual: () => r.slice(),
+    gradient: () => g.slice(),
+    reweight(newWeights, newTarget) {
+      if (!weights) throw new Error('internal: reweight needs a session opened with weights');
+      weights = newWeights;
+      yCentered = newTarget;
+      const next = columnStats(X, fitIntercept, standardize, weights);
+      keepFixedScales(next.invScale, next.normSqOverN, openedInvScale);
+      stats.mean.set(next.mean);
+      stats.invScale.set(next.invScale);
+      stats.colSum.set(next.colSum);
+      stats.normSqOverN.set(next.normSqOverN);
+      if (gram) gram = new GramCache(X, stats, weights);
+      screened.fill(1);
+    },
     dispose() {},
   };
 }

@@ -2,6 +2,7 @@ import type { ElasticNetSession, SessionRequest, SolveReport } from './Engine.js
 import { clipToBounds, hasUnpenalizedFeature, toPenaltyBlock } from './Engine.js';
 import type { WasmRuntime } from '../wasm/runtime.js';
 import { FitWorkspace, OUT, OUT_LENGTH } from '../wasm/FitWorkspace.js';
+import { keepFixedScales } from '../reference/columnStats.js';
 
 /**
  * @internal An elastic-net session in WebAssembly memory: X and its statistics are
@@ -88,6 +89,14 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
     },
     coefScaled: () => heap.f64(ws.w, p).slice(),
     residual: () => heap.f64(ws.r, n).slice(),
+    gradient: () => heap.f64(ws.g, p).slice(),
+    reweight(weights, yCentered) {
+      ws.reweight(weights, fitIntercept, standardize);
+      keepFixedScales(heap.f64(ws.invScale, p), heap.f64(ws.normSqOverN, p), invScale);
+      mean.set(heap.f64(ws.mean, p));
+      heap.f64(ws.yc, n).set(yCentered);
+      heap.u8(ws.screened, p).fill(1);
+    },
     dispose() {
       if (disposed) return;
       disposed = true;

@@ -213,7 +213,7 @@ export class ElasticNet {
         engine: engine.name,
         certificate,
       };
-      if (!converged) emitWarning(new ConvergenceWarning(result.gap, gapTolerance, result.passes, undefined, certificate));
+      if (!converged) emitWarning(new ConvergenceWarning(result.gap, gapTolerance, result.passes, undefined, 'coordinate descent', certificate === 'dualityGap' ? 'gap' : 'kkt'));
       return this;
     } finally {
       if (owned) matrix.dispose();

@@ -51,7 +51,8 @@ export class RegularizationPath {
   constructor(fields: {
     lambdas: Float64Array; l1Ratio: number; lambdaMax: number; intercepts: Float64Array; df: Int32Array;
     devRatio: Float64Array; dualGaps: Float64Array; gapTolerance: number; nIters: Int32Array; passesOverX: Float64Array;
-    certificate: CertificateKind;
+    /** Default 'dualityGap'. */
+    certificate?: CertificateKind;
     converged: boolean[]; nFeatures: number; indices: Int32Array[]; values: Float64Array[];
   }) {
     this.lambdas = fields.lambdas;
@@ -62,7 +63,7 @@ export class RegularizationPath {
     this.devRatio = fields.devRatio;
     this.dualGaps = fields.dualGaps;
     this.gapTolerance = fields.gapTolerance;
-    this.certificate = fields.certificate;
+    this.certificate = fields.certificate ?? 'dualityGap';
     this.nIters = fields.nIters;
     this.passesOverX = fields.passesOverX;
     this.converged = fields.converged;

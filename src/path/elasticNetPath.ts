@@ -164,7 +164,7 @@ export function computePath(
       nIters[k] = report.passes;
       passesOverX[k] = report.columnVisits / p;
       converged.push(report.gap <= gapTolerance);
-      if (!converged[k]) emitWarning(new ConvergenceWarning(report.gap, gapTolerance, report.passes, lambda, session.certificate));
+      if (!converged[k]) emitWarning(new ConvergenceWarning(report.gap, gapTolerance, report.passes, lambda, 'coordinate descent', session.certificate === 'dualityGap' ? 'gap' : 'kkt'));
       extra.onSolved?.(k, session);
       if (generated && options.earlyStop && k + 1 >= MIN_LAMBDAS_BEFORE_STOP && k + 1 < K) {
         const change = devRatio[k]! - devRatio[k - 1]!;
