@@ -1,6 +1,7 @@
 // Per-feature penalty options (glmnet's penalty.factor, exclude, lower.limits/upper.limits),
-// in the centred, scaled space of the kernels. The façade (src/engine/penaltyBlock.ts) writes
-// one block per session; a solver called with penalty = 0 runs the plain elastic net.
+// in the centred, scaled space of the kernels. The façade builds one block per session
+// (toPenaltyBlock in src/engine/Engine.ts; written by src/engine/wasmSession.ts); a solver
+// called with penalty = 0 runs the plain elastic net.
 //
 //   offset        field     meaning
 //   0             mode      f64: 1 = certify with the KKT residual (see below), 0 = duality gap
