@@ -7,7 +7,7 @@ import { LAYOUT_DENSE, cscColumnUpdate } from './designColumn';
 import { ANDERSON_DEPTH, andersonRecord, andersonStep } from './andersonAcceleration';
 import { gramPass, gramColumnsComputed, resetGramCounter, setTrackedRss, trackedRss } from './gramPass';
 import * as D from './designDescriptor';
-import { penFactor, penKktMode, penLower, penUpper, penalizedGap, pgGap1, pgScale } from './penalty';
+import { penFactor, penLower, penScreens, penUpper, penalizedGap, pgGap1, pgScale } from './penalty';
 
 /**
  * Subproblems are solved only to this fraction of the last full gap (celer's rule): while the
@@ -69,8 +69,8 @@ export function elasticNetSolveScreened(
   ws: usize, active: usize, inWs: usize, screened: usize, g: usize, out: usize, anderson: usize, gram: usize, pen: usize,
 ): i32 {
   const p = D.dCols(desc);
-  // Screening is valid only with a duality gap (never in KKT mode).
-  const canScreen = l1 > 0 && (pen == 0 || !penKktMode(pen));
+  // Screening only with the plain dual point (not in KKT mode, nor at the projected point).
+  const canScreen = l1 > 0 && (pen == 0 || penScreens(pen));
   const factor = penFactor(pen), lower = penLower(pen, p), upper = penUpper(pen, p);
   // Anderson block (0 = off): the K×K system and its right side, a saved residual, the iterates.
   const K = ANDERSON_DEPTH;

@@ -30,12 +30,15 @@ interface Config {
 const p = 20;
 const factors = Array.from({ length: p }, (_, j) => (j === 0 ? 0 : j === 1 ? 0.5 : j % 5 === 0 ? 3 : 1));
 const configs: Config[] = [
-  { name: 'factors with an unpenalized feature', options: { penaltyFactor: factors }, certificate: 'kktResidual' },
+  // A free unpenalized feature: the dual point is projected (a duality gap).
+  { name: 'factors with an unpenalized feature', options: { penaltyFactor: factors }, certificate: 'dualityGap' },
   { name: 'positive factors only (no zero)', options: { penaltyFactor: factors.map((f) => f + 0.2) }, certificate: 'dualityGap' },
   { name: 'positive', options: { positive: true }, certificate: 'dualityGap' },
   { name: 'box bounds (array and number)', options: { lowerLimits: Array.from({ length: p }, (_, j) => (j % 2 ? -0.5 : -Infinity)), upperLimits: 0.8 }, certificate: 'dualityGap' },
   { name: 'exclude and an infinite factor', options: { exclude: [2, 7], penaltyFactor: factors.map((f, j) => (j === 4 ? Infinity : f + 0.1)) }, certificate: 'dualityGap' },
+  // An unpenalized feature with one infinite side: the KKT residual.
   { name: 'unpenalized + positive + exclude', options: { penaltyFactor: factors, positive: true, exclude: [3] }, certificate: 'kktResidual' },
+  { name: 'two unpenalized features, one of them ≥ 0', options: { penaltyFactor: factors.map((f, j) => (j === 9 ? 0 : f)), lowerLimits: Array.from({ length: p }, (_, j) => (j === 9 ? 0 : -Infinity)) }, certificate: 'kktResidual' },
   { name: 'unpenalized but boxed', options: { penaltyFactor: factors, lowerLimits: -1, upperLimits: 1 }, certificate: 'dualityGap' },
 ];
 
@@ -143,7 +146,21 @@ describe('unpenalized features', () => {
     // Just below λ_max a penalized feature enters.
     expect(path.df[2]).toBe(3);
     for (let k = 0; k < path.length; k++) for (const j of unpenalized) expect(path.coefAt(k)[j]).not.toBe(0);
-    expect(path.certificate).toBe('kktResidual');
+    expect(path.certificate).toBe('dualityGap');
+  });
+
+  it('collinear unpenalized features: the projection is singular, so the KKT residual certifies', () => {
+    const n = problem.n;
+    const columns = Float64Array.from(problem.columns);
+    for (let i = 0; i < n; i++) columns[5 * n + i] = 2 * columns[i]! + 1; // column 5 = 2·column 0 + 1
+    const twin = { ...problem, columns };
+    const setting = settingOf({ penaltyFactor }, 0.05, 1, true, false);
+    for (const engine of ['wasm', 'js'] as const) {
+      const m = new Lasso({ lambda: 0.05, tol: 1e-12, penaltyFactor, engine }).fit(asDense(twin), problem.y);
+      expect(m.certificate).toBe('kktResidual');
+      expect(m.converged).toBe(true);
+      expectPenalizedOptimum(twin, m.coef, m.intercept, setting, 1e-5);
+    }
   });
 
   it('λ_max counts only the sides a bound leaves open (positive: only g_j > 0) and excludes excluded features', () => {

@@ -1,8 +1,9 @@
 /**
  * Screening with penalty options, through the session interface every solver shares: gap-safe
- * screening stays on when the certificate is a duality gap (factors, bounds) and removes
+ * screening stays on when the certificate is the plain duality gap (factors, bounds) and removes
  * features — and the solutions still satisfy the KKT conditions computed from the raw data —
- * and it is off when the certificate is the KKT residual (an unbounded unpenalized feature).
+ * and it is off at the projected dual point (a free unpenalized feature) and with the KKT
+ * residual (an unpenalized feature with one infinite side).
  */
 import { describe, expect, it } from 'vitest';
 import { selectEngine } from '../src/engine/selectEngine.js';
@@ -50,17 +51,18 @@ function runPath(options: PenaltyOptions, engine: 'wasm' | 'js', layout: 'dense'
 }
 
 describe('gap-safe screening with penalty options', () => {
-  const cases: { name: string; options: PenaltyOptions; screens: boolean }[] = [
-    { name: 'factors', options: { penaltyFactor: factors }, screens: true },
-    { name: 'factors + positive + exclude', options: { penaltyFactor: factors, positive: true, exclude: [0, 1] }, screens: true },
-    { name: 'box bounds', options: { lowerLimits: -0.2, upperLimits: 0.3 }, screens: true },
-    { name: 'an unbounded unpenalized feature (KKT residual: no screening)', options: { penaltyFactor: factors.map((f, j) => (j === 5 ? 0 : f)) }, screens: false },
+  const cases: { name: string; options: PenaltyOptions; screens: boolean; certificate: 'dualityGap' | 'kktResidual' }[] = [
+    { name: 'factors', options: { penaltyFactor: factors }, screens: true, certificate: 'dualityGap' },
+    { name: 'factors + positive + exclude', options: { penaltyFactor: factors, positive: true, exclude: [0, 1] }, screens: true, certificate: 'dualityGap' },
+    { name: 'box bounds', options: { lowerLimits: -0.2, upperLimits: 0.3 }, screens: true, certificate: 'dualityGap' },
+    { name: 'a free unpenalized feature (projected dual point: no screening)', options: { penaltyFactor: factors.map((f, j) => (j === 5 ? 0 : f)) }, screens: false, certificate: 'dualityGap' },
+    { name: 'an unpenalized feature ≥ 0 (KKT residual: no screening)', options: { penaltyFactor: factors.map((f, j) => (j === 5 ? 0 : f)), positive: true }, screens: false, certificate: 'kktResidual' },
   ];
   for (const c of cases) {
     it(c.name, () => {
       const runs = (['wasm', 'js'] as const).flatMap((engine) => (['dense', 'csc'] as const).map((layout) => runPath(c.options, engine, layout)));
       for (const run of runs) {
-        expect(run.certificate).toBe(c.screens ? 'dualityGap' : 'kktResidual');
+        expect(run.certificate).toBe(c.certificate);
         if (c.screens) expect(run.screened).toBeGreaterThan(0);
         else expect(run.screened).toBe(0);
         for (const fit of run.fits) {

@@ -1,5 +1,6 @@
 import type { DesignMatrix } from '../matrix/DesignMatrix.js';
 import type { PenaltyBlock } from '../reference/penalty.js';
+import { dualProjection } from '../reference/dualProjection.js';
 import type { CertificateKind } from '../model/certificateKind.js';
 
 /**
@@ -18,7 +19,9 @@ export interface SessionPenalty {
 
 /**
  * @internal The session's penalty in the scaled space (bounds divided by invScale), or undefined.
- * KKT mode when some non-constant feature has v_j = 0 and an infinite bound.
+ * When some non-constant feature has v_j = 0 and an infinite bound the simple dual point is
+ * infeasible: the block gets a dual projection if those features are free on both sides (and
+ * G̃_UU is not singular), else it is in KKT mode. `setDualProjection` decides that.
  */
 export function toPenaltyBlock(penalty: SessionPenalty | undefined, invScale: Float64Array): PenaltyBlock | undefined {
   if (penalty === undefined) return undefined;
@@ -34,6 +37,19 @@ export function toPenaltyBlock(penalty: SessionPenalty | undefined, invScale: Fl
     if (penalty.factor[j] === 0 && (lower[j] === -Infinity || upper[j] === Infinity)) kkt = true;
   }
   return { kkt, factor: Float64Array.from(penalty.factor), lower, upper };
+}
+
+/**
+ * @internal Decides the certificate of a block whose simple dual point is infeasible: a projected
+ * dual point (a duality gap) when {@link dualProjection} exists, else the KKT residual. Run at
+ * open and after every reweight (G̃ depends on the weights).
+ */
+export function setDualProjection(
+  block: PenaltyBlock | undefined, X: DesignMatrix, mean: Float64Array, invScale: Float64Array, weights: Float64Array | undefined,
+): void {
+  if (block === undefined || !(block.kkt || block.projection)) return;
+  block.projection = dualProjection(X, mean, invScale, weights, block);
+  block.kkt = block.projection === undefined;
 }
 
 /** @internal Clips w (scaled space) into the block's bounds, in place. */
@@ -121,11 +137,14 @@ export interface ElasticNetSession {
   /** Column statistics in use (the back-transform to the original scale needs them). */
   readonly mean: Float64Array;
   readonly invScale: Float64Array;
-  /** What `gap` in the reports is (always 'dualityGap' without penalty options). */
+  /**
+   * What `gap` in the reports is (always 'dualityGap' without penalty options). With penalty
+   * options it is decided at open and again by `reweight` (see setDualProjection).
+   */
   readonly certificate: CertificateKind;
   /**
    * max_j |g_j| at w = 0 over the non-constant features (the KKT residual's scale; computed at
-   * open in KKT mode only, else NaN).
+   * open and at reweight in KKT mode only, else NaN).
    */
   readonly gradientScale: number;
   /** Whether some non-excluded feature has penalty factor 0 (λ_max is computed after fitting them). */

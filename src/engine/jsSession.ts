@@ -1,5 +1,5 @@
 import type { ElasticNetSession, SessionRequest, SolveReport } from './Engine.js';
-import { clipToBounds, hasUnpenalizedFeature, toPenaltyBlock } from './Engine.js';
+import { clipToBounds, hasUnpenalizedFeature, setDualProjection, toPenaltyBlock } from './Engine.js';
 import { columnStats, keepFixedScales } from '../reference/columnStats.js';
 import { elasticNetResidual } from '../reference/coordinateDescent.js';
 import { elasticNetGradientAndGap } from '../reference/elasticNetDualGap.js';
@@ -26,17 +26,27 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
   // Covariance mode for small p, as the WASM engine; the cache lives as long as the session.
   let gram = usesGramMode(X.nRows, p) ? new GramCache(X, stats, weights) : undefined;
   let gradientScale = NaN;
-  if (pen?.kkt) {
-    // The KKT residual's scale: the gradients at w = 0, r = ỹ.
-    elasticNetGradientAndGap(X, stats, r, w, 0, 0, g, undefined, weights);
-    gradientScale = g.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-  }
+  // The certificate: a projected dual point, or the KKT residual with its scale max_j |g_j| at
+  // w = 0, r = ỹ (g is overwritten: start() recomputes it).
+  const decideCertificate = () => {
+    setDualProjection(pen, X, stats.mean, stats.invScale, weights);
+    gradientScale = NaN;
+    if (pen?.kkt) {
+      elasticNetGradientAndGap(X, stats, Float64Array.from(yCentered), new Float64Array(p), 0, 0, g, undefined, weights);
+      gradientScale = g.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+    }
+  };
+  decideCertificate();
   return {
     nFeatures: p,
     mean: stats.mean,
     invScale: stats.invScale,
-    certificate: pen?.kkt ? 'kktResidual' : 'dualityGap',
-    gradientScale,
+    get certificate() {
+      return pen?.kkt ? 'kktResidual' : 'dualityGap';
+    },
+    get gradientScale() {
+      return gradientScale;
+    },
     hasUnpenalized: hasUnpenalizedFeature(pen, stats.invScale),
     start(coefScaled, l1, l2): SolveReport {
       w = Float64Array.from(coefScaled);
@@ -70,6 +80,7 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
       stats.normSqOverN.set(next.normSqOverN);
       if (gram) gram = new GramCache(X, stats, weights);
       screened.fill(1);
+      decideCertificate();
     },
     dispose() {},
   };

@@ -1,5 +1,5 @@
 import type { ElasticNetSession, SessionRequest, SolveReport } from './Engine.js';
-import { clipToBounds, hasUnpenalizedFeature, toPenaltyBlock } from './Engine.js';
+import { clipToBounds, hasUnpenalizedFeature, setDualProjection, toPenaltyBlock } from './Engine.js';
 import type { WasmRuntime } from '../wasm/runtime.js';
 import { FitWorkspace, OUT, OUT_LENGTH } from '../wasm/FitWorkspace.js';
 import { keepFixedScales } from '../reference/columnStats.js';
@@ -23,28 +23,47 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
   // No gradient is known yet: every feature's stored g is stale until start() computes them.
   heap.u8(ws.screened, p).fill(1);
   const pen = toPenaltyBlock(request.penalty, invScale);
+  let currentWeights = weights;
+  let currentTarget = request.yCentered;
   let penAddress = 0;
-  if (pen) {
-    try {
-      penAddress = heap.allocate(8 + 24 * p, 'penaltyFactor');
-    } catch (e) {
-      ws.free();
-      throw e;
+  let gradientScale = NaN;
+  // The certificate (projected dual point or KKT residual; see setDualProjection) and the block
+  // the kernels read (layout in assembly/penalty.ts). At open, and after every reweight.
+  const decideCertificate = () => {
+    if (!pen) return;
+    // The scales in use (reweight may zero a column's), and the means of the current weights.
+    setDualProjection(pen, X, mean, heap.f64(ws.invScale, p).slice(), currentWeights);
+    const m = pen.projection?.U.length ?? 0;
+    if (penAddress === 0) {
+      try {
+        penAddress = heap.allocate(8 * (1 + 3 * p + (m > 0 ? 1 + m + m * p + m * m + m : 0)), 'penaltyFactor');
+      } catch (e) {
+        ws.free();
+        throw e;
+      }
     }
-    const block = heap.f64(penAddress, 1 + 3 * p);
-    block[0] = pen.kkt ? 1 : 0;
+    const block = heap.f64(penAddress, 1 + 3 * p + (m > 0 ? 1 + m + m * p + m * m : 0));
+    block[0] = pen.kkt ? 1 : pen.projection ? 2 : 0;
     block.set(pen.factor, 1);
     block.set(pen.lower, 1 + p);
     block.set(pen.upper, 1 + 2 * p);
-  }
-  let gradientScale = NaN;
-  if (pen?.kkt) {
-    // The KKT residual's scale: the gradients at w = 0, r = ỹ.
-    heap.f64(ws.w, p).fill(0);
-    heap.f64(ws.r, n).set(request.yCentered);
-    kernels.elasticNetGradientAndGap(ws.desc, ws.r, ws.w, 0, 0, ws.g, 0, ws.out, 0);
-    gradientScale = heap.f64(ws.g, p).reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-  }
+    if (pen.projection) {
+      const base = 1 + 3 * p;
+      block[base] = m;
+      block.set(Float64Array.from(pen.projection.U), base + 1);
+      block.set(pen.projection.G, base + 1 + m);
+      block.set(pen.projection.chol, base + 1 + m + m * p);
+    }
+    gradientScale = NaN;
+    if (pen.kkt) {
+      // The KKT residual's scale: the gradients at w = 0, r = ỹ (start() recomputes w, r and g).
+      heap.f64(ws.w, p).fill(0);
+      heap.f64(ws.r, n).set(currentTarget);
+      kernels.elasticNetGradientAndGap(ws.desc, ws.r, ws.w, 0, 0, ws.g, 0, ws.out, 0);
+      gradientScale = heap.f64(ws.g, p).reduce((v, x) => Math.max(v, Math.abs(x)), 0);
+    }
+  };
+  decideCertificate();
   let disposed = false;
 
   const report = (passes: number): SolveReport => {
@@ -66,8 +85,12 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
     nFeatures: p,
     mean,
     invScale,
-    certificate: pen?.kkt ? 'kktResidual' : 'dualityGap',
-    gradientScale,
+    get certificate() {
+      return pen?.kkt ? 'kktResidual' : 'dualityGap';
+    },
+    get gradientScale() {
+      return gradientScale;
+    },
     hasUnpenalized: hasUnpenalizedFeature(pen, invScale),
     start(coefScaled, l1, l2) {
       const w0 = Float64Array.from(coefScaled);
@@ -96,6 +119,9 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
       mean.set(heap.f64(ws.mean, p));
       heap.f64(ws.yc, n).set(yCentered);
       heap.u8(ws.screened, p).fill(1);
+      currentWeights = weights;
+      currentTarget = yCentered;
+      decideCertificate();
     },
     dispose() {
       if (disposed) return;

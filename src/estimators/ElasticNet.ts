@@ -255,7 +255,8 @@ export class ElasticNet {
 
   /**
    * Which certificate {@link dualGap} is: `'dualityGap'`, or `'kktResidual'` when a feature with
-   * penalty factor 0 has an unbounded side (the simple dual point is then never feasible).
+   * penalty factor 0 is bounded on one side only, or unpenalized features are collinear (see
+   * {@link CertificateKind}).
    */
   get certificate(): CertificateKind {
     return this.#state('certificate').certificate;

@@ -30,7 +30,8 @@ export class RegularizationPath {
   readonly gapTolerance: number;
   /**
    * What `dualGaps` holds: `'dualityGap'`, or `'kktResidual'` (the largest KKT residual; tolerance
-   * tol·max_j|g_j(0)|) when a feature with penalty factor 0 has an unbounded side.
+   * tol·max_j|g_j(0)|) when a feature with penalty factor 0 is bounded on one side only, or
+   * unpenalized features are collinear (see {@link CertificateKind}).
    */
   readonly certificate: CertificateKind;
   /** Coordinate passes per λ (over the working set or its active part). */

@@ -59,8 +59,8 @@ export function elasticNetSolveScreened(
   screened: Uint8Array, lastGap: number, weights?: Float64Array, gram?: GramCache, pen?: PenaltyBlock,
 ): ScreenedSolveResult {
   const p = X.nCols;
-  // Screening is valid only with a duality gap (never in KKT mode).
-  const canScreen = l1 > 0 && (pen === undefined || !pen.kkt);
+  // Screening only with the plain dual point (not in KKT mode, nor at the projected point).
+  const canScreen = l1 > 0 && (pen === undefined || (!pen.kkt && pen.projection === undefined));
   const { invScale } = stats;
   const ws = new Int32Array(p);
   const active = new Int32Array(p);

@@ -14,6 +14,49 @@ export interface PenaltyBlock {
   lower: Float64Array;
   /** U_j ≥ 0 (+∞ allowed), scaled space. */
   upper: Float64Array;
+  /**
+   * When the free unpenalized features (v_j = 0, L_j = −∞, U_j = +∞) are the only obstacle to a
+   * feasible dual point: what projects it (the kernel's mode 2; see {@link DualProjection}).
+   */
+  projection?: DualProjection | undefined;
+}
+
+/**
+ * The data of the projected dual point θ = s·(r − X̃_U·c), G̃_UU·c = g_U (assembly/penalty.ts):
+ * U the free unpenalized features, G their columns of G̃ = X̃ᵀΩX̃ (column k, p entries, at k·p),
+ * chol the lower Cholesky factor of G̃_UU (row-major m×m).
+ */
+export interface DualProjection {
+  U: Int32Array;
+  G: Float64Array;
+  chol: Float64Array;
+}
+
+/** Whether feature j is free and unpenalized (v = 0, no bound). */
+export function isFreeUnpenalized(pen: PenaltyBlock, j: number): boolean {
+  return pen.factor[j] === 0 && pen.lower[j] === -Infinity && pen.upper[j] === Infinity;
+}
+
+/**
+ * The Cholesky factor (row-major lower triangle) of the m×m matrix A given by entry(a, b), or
+ * undefined when a pivot is ≤ 1e-10 of the largest diagonal entry (G̃_UU numerically singular:
+ * collinear unpenalized features; the KKT residual certifies then).
+ */
+export function choleskyFactor(m: number, entry: (a: number, b: number) => number): Float64Array | undefined {
+  const L = new Float64Array(m * m);
+  let maxDiag = 0;
+  for (let a = 0; a < m; a++) maxDiag = Math.max(maxDiag, entry(a, a));
+  for (let a = 0; a < m; a++) {
+    for (let b = 0; b <= a; b++) {
+      let s = entry(a, b);
+      for (let k = 0; k < b; k++) s -= L[a * m + k]! * L[b * m + k]!;
+      if (a === b) {
+        if (!(s > 1e-10 * maxDiag)) return undefined;
+        L[a * m + a] = Math.sqrt(s);
+      } else L[a * m + b] = s / L[b * m + b]!;
+    }
+  }
+  return L;
 }
 
 /** clip(S(z, t)/(a + c), lo, hi): the coordinate minimizer with t = v·l1, c = v·l2 (as the kernel). */
@@ -69,14 +112,39 @@ export function penalizedGap(
   invScale: Float64Array, w: Float64Array, g: Float64Array, screened: Uint8Array | undefined,
   idx: Int32Array | undefined, count: number, rrW: number, l1: number, l2: number, pen: PenaltyBlock,
 ): PenalizedGap {
-  const { factor, lower, upper, kkt } = pen;
+  const { factor, lower, upper, kkt, projection } = pen;
+  // Projected point: c = G̃_UU⁻¹·g_U (as the kernel: forward, then back substitution), ĝ = g − G̃_·U·c.
+  const m = projection?.U.length ?? 0;
+  const c = new Float64Array(m);
+  let cg = 0;
+  if (projection) {
+    const { U, chol: L } = projection;
+    for (let a = 0; a < m; a++) {
+      let s = g[U[a]!]!;
+      for (let b = 0; b < a; b++) s -= L[a * m + b]! * c[b]!;
+      c[a] = s / L[a * m + a]!;
+    }
+    for (let a = m - 1; a >= 0; a--) {
+      let s = c[a]!;
+      for (let b = a + 1; b < m; b++) s -= L[b * m + a]! * c[b]!;
+      c[a] = s / L[a * m + a]!;
+    }
+    for (let a = 0; a < m; a++) cg += c[a]! * g[U[a]!]!;
+  }
+  const p = factor.length;
+  const gradient = (j: number): number => {
+    let s = g[j]!;
+    if (projection) for (let k = 0; k < m; k++) s -= projection.G[k * p + j]! * c[k]!;
+    return s;
+  };
   let sumVL1 = 0, sumVW2 = 0, sumWG = 0, corr = 0, dualMax = 0, conj = 0, kmax = 0;
   let g2Finite = true;
-  const skip = (j: number) => invScale[j] === 0 || (screened !== undefined && screened[j] !== 0);
+  const skip = (j: number) =>
+    invScale[j] === 0 || (screened !== undefined && screened[j] !== 0) || (projection !== undefined && isFreeUnpenalized(pen, j));
   for (let k = 0; k < count; k++) {
     const j = idx === undefined ? k : idx[k]!;
     if (skip(j)) continue;
-    const wj = w[j]!, gj = g[j]!, v = factor[j]!, lo = lower[j]!, hi = upper[j]!;
+    const wj = w[j]!, gj = gradient(j), v = factor[j]!, lo = lower[j]!, hi = upper[j]!;
     const t = v * l1, c = v * l2;
     sumVL1 += v * Math.abs(wj);
     sumVW2 += v * wj * wj;
@@ -106,15 +174,15 @@ export function penalizedGap(
     if (skip(j)) continue;
     const v = factor[j]!, lo = lower[j]!, hi = upper[j]!;
     const t = v * l1;
-    const z = s * (g[j]! - v * l2 * w[j]!);
+    const z = s * (gradient(j) - v * l2 * w[j]!);
     if (hi !== Infinity && z - t > 0) h1 += hi * (z - t);
     if (lo !== -Infinity && -z - t > 0) h1 += -lo * (-z - t);
   }
-  let gap1 = 0.5 * (1 - s) * (1 - s) * (rrW + l2 * sumVW2) + l1 * sumVL1 - s * (sumWG - l2 * sumVW2) + h1;
+  let gap1 = 0.5 * (1 - s) * (1 - s) * (rrW + l2 * sumVW2) + 0.5 * s * (2 - s) * cg + l1 * sumVL1 - s * (sumWG - l2 * sumVW2) + h1;
   if (gap1 < 0) gap1 = 0;
   let gap = gap1;
   if (g2Finite) {
-    const gap2 = l1 * sumVL1 + 0.5 * l2 * sumVW2 + conj - sumWG;
+    const gap2 = 0.5 * cg + l1 * sumVL1 + 0.5 * l2 * sumVW2 + conj - sumWG;
     if (gap2 < gap) gap = gap2;
   }
   return { primal, gap: gap < 0 ? 0 : gap, gap1, scale: s, corrMax: corr };
