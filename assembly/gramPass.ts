@@ -32,6 +32,19 @@ export function gramColumn(desc: usize, j: i32, cache: usize, filled: usize, scr
   const p = D.dCols(desc);
   const column = cache + ((<usize>j * <usize>p) << 3);
   if (load<u8>(filled + <usize>j) != 0) return column;
+  gramColumnInto(desc, j, column, scratch);
+  store<u8>(filled + <usize>j, 1);
+  gramColumnsComputed++;
+  return column;
+}
+
+/**
+ * Column j of G̃ = X̃ᵀΩX̃ written to `column` (p doubles): one pass over X, with the centred
+ * column j built in `scratch` (n doubles). Also exported: the façade computes the columns of
+ * free unpenalized features with it (the projected dual point of penalty.ts).
+ */
+export function gramColumnInto(desc: usize, j: i32, column: usize, scratch: usize): void {
+  const p = D.dCols(desc);
   const layout = D.dLayout(desc), n = D.dRows(desc);
   const values = D.dValues(desc), indptr = D.dIndptr(desc), rows = D.dRowIdx(desc);
   const mean = D.dMean(desc), invScale = D.dInvScale(desc), weights = D.dWeights(desc);
@@ -50,9 +63,6 @@ export function gramColumn(desc: usize, j: i32, cache: usize, filled: usize, scr
     const v = inv == 0 ? 0 : inv * invJ * columnGradient(layout, n, values, indptr, rows, i, scratch, weights, load<f64>(mean + (<usize>i << 3)), sumWT);
     store<f64>(column + (<usize>i << 3), v);
   }
-  store<u8>(filled + <usize>j, 1);
-  gramColumnsComputed++;
-  return column;
 }
 
 /**

@@ -13,6 +13,8 @@ import { asCsc, asDense, denseProblem } from './helpers/syntheticRegression.js';
 import { maxAbsDiff } from './helpers/kktOracle.js';
 import { simdSuiteRecordingWarnings } from './helpers/warningRecorder.js';
 import { SeededRandom } from '../src/random/SeededRandom.js';
+import { wasmRuntime } from '../src/wasm/runtime.js';
+import { Lasso } from '../src/index.js';
 
 simdSuiteRecordingWarnings();
 
@@ -59,4 +61,20 @@ describe('penalty options survive reweight', () => {
       }
     }
   }
+});
+
+describe('penalty blocks are freed with their session', () => {
+  it('200 fits with each kind of block return the heap to the same bytes in use', () => {
+    const heap = wasmRuntime()!.heap;
+    const X = asDense(problem);
+    const kinds = [
+      { penaltyFactor: [0, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1] },
+      { penaltyFactor: [0, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1], positive: true },
+      { lowerLimits: -0.5, exclude: [3] },
+    ];
+    new Lasso({ lambda: 0.02, ...kinds[0] }).fit(X, problem.y); // X resident from here on
+    const inUse = heap.bytesInUse;
+    for (let k = 0; k < 200; k++) new Lasso({ lambda: 0.02, ...kinds[k % 3] }).fit(X, problem.y);
+    expect(heap.bytesInUse).toBe(inUse);
+  });
 });

@@ -1,6 +1,7 @@
 import type { DesignMatrix } from '../matrix/DesignMatrix.js';
 import type { PenaltyBlock } from '../reference/penalty.js';
-import { dualProjection } from '../reference/dualProjection.js';
+import { freeUnpenalizedFeatures } from '../reference/dualProjection.js';
+import { choleskyFactor } from '../reference/penalty.js';
 import type { CertificateKind } from '../model/certificateKind.js';
 
 /**
@@ -41,14 +42,23 @@ export function toPenaltyBlock(penalty: SessionPenalty | undefined, invScale: Fl
 
 /**
  * @internal Decides the certificate of a block whose simple dual point is infeasible: a projected
- * dual point (a duality gap) when {@link dualProjection} exists, else the KKT residual. Run at
- * open and after every reweight (G̃ depends on the weights).
+ * dual point (a duality gap) when every unpenalized feature with an infinite side is free on
+ * both sides and G̃_UU is not singular, else the KKT residual. `columnsOf(U)` computes the columns
+ * u ∈ U of G̃ (column k at k·p; the engine's own kernel). Run at open and after every reweight
+ * (G̃ depends on the weights).
  */
 export function setDualProjection(
-  block: PenaltyBlock | undefined, X: DesignMatrix, mean: Float64Array, invScale: Float64Array, weights: Float64Array | undefined,
+  block: PenaltyBlock | undefined, invScale: Float64Array, columnsOf: (U: Int32Array) => Float64Array,
 ): void {
   if (block === undefined || !(block.kkt || block.projection)) return;
-  block.projection = dualProjection(X, mean, invScale, weights, block);
+  const p = invScale.length;
+  const U = freeUnpenalizedFeatures(block, invScale);
+  block.projection = undefined;
+  if (U !== undefined && U.length > 0) {
+    const G = columnsOf(U);
+    const chol = choleskyFactor(U.length, (a, b) => G[b * p + U[a]!]!);
+    if (chol) block.projection = { U, G, chol };
+  }
   block.kkt = block.projection === undefined;
 }
 

@@ -5,6 +5,7 @@ import { elasticNetResidual } from '../reference/coordinateDescent.js';
 import { elasticNetGradientAndGap } from '../reference/elasticNetDualGap.js';
 import { elasticNetSolveScreened } from '../reference/elasticNetSolveScreened.js';
 import { GramCache } from '../reference/gramCache.js';
+import { gramColumns } from '../reference/dualProjection.js';
 import { usesGramMode } from './gramModeRule.js';
 
 /** @internal An elastic-net session in plain TypeScript (the reference solver; see wasmSession.ts). */
@@ -26,12 +27,18 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
   // Covariance mode for small p, as the WASM engine; the cache lives as long as the session.
   let gram = usesGramMode(X.nRows, p) ? new GramCache(X, stats, weights) : undefined;
   let gradientScale = NaN;
+  // Column visits of that decision (G̃ columns, the KKT scale's gradient pass), reported by the next start().
+  let setupVisits = 0;
   // The certificate: a projected dual point, or the KKT residual with its scale max_j |g_j| at
   // w = 0, r = ỹ (g is overwritten: start() recomputes it).
   const decideCertificate = () => {
-    setDualProjection(pen, X, stats.mean, stats.invScale, weights);
+    setDualProjection(pen, stats.invScale, (U) => {
+      setupVisits += U.length * p;
+      return gramColumns(X, stats.mean, stats.invScale, weights, U);
+    });
     gradientScale = NaN;
     if (pen?.kkt) {
+      setupVisits += p;
       elasticNetGradientAndGap(X, stats, Float64Array.from(yCentered), new Float64Array(p), 0, 0, g, undefined, weights);
       gradientScale = g.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
     }
@@ -55,7 +62,9 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
       screened.fill(0);
       const c = elasticNetGradientAndGap(X, stats, r, w, l1, l2, g, undefined, weights, pen);
       lastGap = c.gap;
-      return { passes: 0, columnVisits: p, primal: c.primal, dual: c.dual, gap: c.gap, corrMax: c.corrMax, workingSetSize: 0, screened: 0, weightedRss: c.rrW };
+      const visits = p + setupVisits;
+      setupVisits = 0;
+      return { passes: 0, columnVisits: visits, primal: c.primal, dual: c.dual, gap: c.gap, corrMax: c.corrMax, workingSetSize: 0, screened: 0, weightedRss: c.rrW };
     },
     solve(l1, l2, l1Prev, gapTolerance, maxPasses): SolveReport {
       const s = elasticNetSolveScreened(X, stats, r, w, l1, l2, l1Prev, gapTolerance, maxPasses, g, screened, lastGap, weights, gram, pen);

@@ -1,7 +1,8 @@
 import type { ElasticNetSession, SessionRequest, SolveReport } from './Engine.js';
 import { clipToBounds, hasUnpenalizedFeature, setDualProjection, toPenaltyBlock } from './Engine.js';
 import type { WasmRuntime } from '../wasm/runtime.js';
-import { FitWorkspace, OUT, OUT_LENGTH } from '../wasm/FitWorkspace.js';
+import { ANDERSON_DEPTH, FitWorkspace, OUT, OUT_LENGTH } from '../wasm/FitWorkspace.js';
+import { freeUnpenalizedFeatures } from '../reference/dualProjection.js';
 import { keepFixedScales } from '../reference/columnStats.js';
 
 /**
@@ -23,24 +24,33 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
   // No gradient is known yet: every feature's stored g is stale until start() computes them.
   heap.u8(ws.screened, p).fill(1);
   const pen = toPenaltyBlock(request.penalty, invScale);
-  let currentWeights = weights;
   let currentTarget = request.yCentered;
   let penAddress = 0;
+  // Room for the projection of every free unpenalized feature (reweight can only drop some).
+  const capacity = pen ? (freeUnpenalizedFeatures(pen, invScale)?.length ?? 0) : 0;
   let gradientScale = NaN;
+  // Column visits of that decision (G̃ columns, the KKT scale's gradient pass), reported by the next start().
+  let setupVisits = 0;
   // The certificate (projected dual point or KKT residual; see setDualProjection) and the block
   // the kernels read (layout in assembly/penalty.ts). At open, and after every reweight.
   const decideCertificate = () => {
     if (!pen) return;
-    // The scales in use (reweight may zero a column's), and the means of the current weights.
-    setDualProjection(pen, X, mean, heap.f64(ws.invScale, p).slice(), currentWeights);
+    // The scales in use (reweight may zero a column's); G̃'s columns by the kernel, with the
+    // Anderson block's residual slot (n doubles, idle between solves) as scratch.
+    setDualProjection(pen, heap.f64(ws.invScale, p).slice(), (U) => {
+      const columns = heap.allocate(8 * U.length * p, 'penaltyFactor');
+      try {
+        const scratch = ws.anderson + 8 * (ANDERSON_DEPTH * ANDERSON_DEPTH + ANDERSON_DEPTH);
+        U.forEach((u, k) => kernels.gramColumnInto(ws.desc, u, columns + 8 * k * p, scratch));
+        setupVisits += U.length * p;
+        return heap.f64(columns, U.length * p).slice();
+      } finally {
+        heap.free(columns);
+      }
+    });
     const m = pen.projection?.U.length ?? 0;
     if (penAddress === 0) {
-      try {
-        penAddress = heap.allocate(8 * (1 + 3 * p + (m > 0 ? 1 + m + m * p + m * m + m : 0)), 'penaltyFactor');
-      } catch (e) {
-        ws.free();
-        throw e;
-      }
+      penAddress = heap.allocate(8 * (1 + 3 * p + (capacity > 0 ? 1 + capacity * (2 + p + capacity) : 0)), 'penaltyFactor');
     }
     const block = heap.f64(penAddress, 1 + 3 * p + (m > 0 ? 1 + m + m * p + m * m : 0));
     block[0] = pen.kkt ? 1 : pen.projection ? 2 : 0;
@@ -57,13 +67,21 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
     gradientScale = NaN;
     if (pen.kkt) {
       // The KKT residual's scale: the gradients at w = 0, r = ỹ (start() recomputes w, r and g).
+      setupVisits += p;
       heap.f64(ws.w, p).fill(0);
       heap.f64(ws.r, n).set(currentTarget);
       kernels.elasticNetGradientAndGap(ws.desc, ws.r, ws.w, 0, 0, ws.g, 0, ws.out, 0);
       gradientScale = heap.f64(ws.g, p).reduce((v, x) => Math.max(v, Math.abs(x)), 0);
     }
   };
-  decideCertificate();
+  try {
+    decideCertificate();
+  } catch (e) {
+    // Out of WebAssembly memory: nothing of this session stays allocated.
+    if (penAddress !== 0) heap.free(penAddress);
+    ws.free();
+    throw e;
+  }
   let disposed = false;
 
   const report = (passes: number): SolveReport => {
@@ -100,7 +118,8 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
       heap.f64(ws.out, OUT_LENGTH).fill(0);
       heap.u8(ws.screened, p).fill(0); // every gradient is computed now
       kernels.elasticNetGradientAndGap(ws.desc, ws.r, ws.w, l1, l2, ws.g, 0, ws.out, penAddress);
-      heap.f64(ws.out, OUT_LENGTH)[OUT.visits] = p;
+      heap.f64(ws.out, OUT_LENGTH)[OUT.visits] = p + setupVisits;
+      setupVisits = 0;
       return report(0);
     },
     solve(l1, l2, l1Prev, gapTolerance, maxPasses) {
@@ -119,7 +138,6 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
       mean.set(heap.f64(ws.mean, p));
       heap.f64(ws.yc, n).set(yCentered);
       heap.u8(ws.screened, p).fill(1);
-      currentWeights = weights;
       currentTarget = yCentered;
       decideCertificate();
     },

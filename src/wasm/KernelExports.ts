@@ -27,5 +27,6 @@ export interface KernelExports {
     desc: number, r: number, w: number, l1: number, l2: number, l1Prev: number, gapTol: number, maxPasses: number,
     ws: number, active: number, inWs: number, screened: number, g: number, out: number, anderson: number, gram: number, penalty: number,
   ): number;
+  gramColumnInto(desc: number, j: number, column: number, scratch: number): void;
   elasticNetFit(desc: number, yc: number, r: number, w: number, l1: number, l2: number, gapTol: number, maxEpochs: number, out: number): number;
 }
