@@ -45,3 +45,5 @@ export { cvLogisticPath, type LogisticCvOptions, type LogisticCvMeasure } from '
 export { LogisticRegressionCV, type LogisticRegressionCVOptions } from './logistic/LogisticRegressionCV.js';
 export { rocAuc } from './logistic/rocAuc.js';
 export type { CvMeasure } from './cv/CrossValidation.js';
+export type { PenaltyOptions } from './model/penaltyOptions.js';
+export type { CertificateKind } from './model/certificateKind.js';

@@ -6,11 +6,11 @@ import { WasmMemoryLimitError } from '../errors.js';
 import { usesGramMode } from '../engine/gramModeRule.js';
 
 /** Doubles in a kernel's `out` block (see assembly/elasticNetSolveScreened.ts). */
-export const OUT_LENGTH = 9;
+export const OUT_LENGTH = 10;
 /** Indices into the `out` block. */
 /** Depth of Anderson acceleration (assembly/andersonAcceleration.ts). */
 export const ANDERSON_DEPTH = 5;
-export const OUT = { primal: 0, dual: 1, gap: 2, corrMax: 3, gap1: 4, visits: 5, workingSet: 6, screened: 7, weightedRss: 8 } as const;
+export const OUT = { primal: 0, dual: 1, gap: 2, corrMax: 3, gap1: 4, visits: 5, workingSet: 6, screened: 7, weightedRss: 8, dualScale: 9 } as const;
 
 const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
