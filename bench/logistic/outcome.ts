@@ -46,7 +46,7 @@ export interface CertifiedGlmnet {
 /** The glmnet section. */
 export interface GlmnetOutcome {
   runs: CertifiedGlmnet[];
-  /** Our paths (WASM) compared with them: at the default tol and at glmnet's worst gap. */
+  /** Our paths (WASM) compared with them: at the default tol, at glmnet's worst gap and at its median gap. */
   ours: { result: PathRunResult; objectives: Float64Array; label: string }[];
 }
 
