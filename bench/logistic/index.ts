@@ -14,11 +14,11 @@ import { setWarningHandler } from '../../src/warnings.js';
 import { logisticPath } from '../../src/logistic/logisticPath.js';
 import { lambdaGrid } from '../../src/path/lambdaGrid.js';
 import { machineInfo } from '../machine.js';
-import { median } from '../timing.js';
+import { interleaved, median } from '../timing.js';
 import { parseLogisticOptions } from './options.js';
 import { textProblem } from './problem.js';
-import { timeLogisticPath, timeSingleFits, type PathRunResult } from './ourRuns.js';
-import { detectLiblinear, runLiblinear, writeSvmlight } from './liblinear.js';
+import { timeLogisticPath, timeSingleFits, type PathRunResult, type SingleFitResult } from './ourRuns.js';
+import { detectLiblinear, liblinearTrainer, runLiblinear, writeSvmlight } from './liblinear.js';
 import { detectGlmnet, runGlmnetLogistic } from './glmnet.js';
 import { certifyLogistic, noInterceptObjective } from './certificate.js';
 import type { CertifiedGlmnet, GlmnetOutcome, LiblinearComparison, LiblinearOutcome, LogisticBenchOutcome } from './outcome.js';
@@ -94,13 +94,13 @@ if (liblinearAvailability.available) {
     log(`  train -e 1e30 (read + one gradient + model write): ${(readMs / 1000).toFixed(2)} s`);
     const runs: LiblinearComparison[] = [];
     for (const eps of [0.01, 1e-4]) {
-      const run = runLiblinear(liblinearAvailability.path, file, C, eps, options.quick ? 3 : 2, problem.nCols);
-      const objective = noInterceptObjective(problem, lambda, run.coef);
-      const cert = certifyLogistic(problem, lambda, run.coef, false);
+      // A first run gives liblinear's w and F; our tol is chosen against it; then both are timed alternating.
+      const probe = runLiblinear(liblinearAvailability.path, file, C, eps, 1, problem.nCols);
+      const objective = noInterceptObjective(problem, lambda, probe.coef);
+      const cert = certifyLogistic(problem, lambda, probe.coef, false);
       let nonZeros = 0;
-      for (const c of run.coef) if (c !== 0) nonZeros++;
-      log(`  liblinear -e ${eps}: ${(median(run.timesMs) / 1000).toFixed(2)} s (runs ${run.timesMs.map((t) => (t / 1000).toFixed(2)).join(', ')}), ` +
-        `${run.newtonIterations} iterations, F ${objective.toPrecision(12)}, our gap/F(0) at its w ${cert.relGap.toExponential(1)}, ${nonZeros} non-zeros`);
+      for (const c of probe.coef) if (c !== 0) nonZeros++;
+      log(`  liblinear -e ${eps}: ${probe.newtonIterations} iterations, F ${objective.toPrecision(12)}, our gap/F(0) at its w ${cert.relGap.toExponential(1)}, ${nonZeros} non-zeros`);
       // Our loosest tol (of a decade ladder) whose fit reaches F ≤ liblinear's F.
       const ladder: { tol: number; objective: number }[] = [];
       let chosen: number | undefined;
@@ -111,15 +111,33 @@ if (liblinearAvailability.available) {
         ladder.push({ tol, objective: f });
         if (f <= objective) chosen = tol;
       }
-      let ours;
+      const reps = options.quick ? 5 : 3;
+      const trainer = liblinearTrainer(liblinearAvailability.path, file, C, eps, problem.nCols);
+      let ours: SingleFitResult | undefined;
       let oursObjective = NaN;
-      if (chosen !== undefined) {
-        [ours] = timeSingleFits(problem, lambda, chosen, ['wasm'], false, options.quick ? { minReps: 3, maxReps: 5, budgetMs: 2000 } : { minReps: 3, maxReps: 3, budgetMs: 0 });
-        oursObjective = noInterceptObjective(problem, lambda, ours!.coef);
-        log(`  ours at tol ${chosen.toExponential(0)}: ${(ours!.medianMs / 1000).toFixed(2)} s, F ${oursObjective.toPrecision(12)}, gap/F(0) ${ours!.relGap.toExponential(1)}; ` +
-          `liblinear ÷ ours ${(median(run.timesMs) / ours!.medianMs).toFixed(2)}×`);
-      } else log('  ours: no tol down to 1e-12 reached liblinear\'s objective');
-      runs.push({ eps, timesMs: run.timesMs, medianMs: median(run.timesMs), newtonIterations: run.newtonIterations, objective, relGap: cert.relGap, nonZeros, ours, oursObjective, ladder });
+      let libTimes: number[];
+      try {
+        if (chosen !== undefined) {
+          const tol = chosen;
+          let model: SingleFitResult | undefined;
+          const [lib, our] = interleaved([
+            { run: () => trainer.run(), warmupRuns: 0 },
+            { run: () => { [model] = timeSingleFits(problem, lambda, tol, ['wasm'], false, { minReps: 1, maxReps: 1, budgetMs: 0 }); }, warmupRuns: 0 },
+          ], { minReps: reps, maxReps: reps, budgetMs: 0 });
+          libTimes = lib!.samples;
+          ours = { ...model!, timesMs: our!.samples, medianMs: our!.medianMs };
+          oursObjective = noInterceptObjective(problem, lambda, ours.coef);
+          log(`  liblinear ${(median(libTimes) / 1000).toFixed(2)} s (runs ${libTimes.map((t) => (t / 1000).toFixed(2)).join(', ')}) vs ours at tol ${tol.toExponential(0)} ` +
+            `${(ours.medianMs / 1000).toFixed(2)} s (runs ${ours.timesMs.map((t) => (t / 1000).toFixed(2)).join(', ')}), F ${oursObjective.toPrecision(12)}, gap/F(0) ${ours.relGap.toExponential(1)}; ` +
+            `liblinear ÷ ours ${(median(libTimes) / ours.medianMs).toFixed(2)}×`);
+        } else {
+          libTimes = runLiblinear(liblinearAvailability.path, file, C, eps, reps, problem.nCols).timesMs;
+          log('  ours: no tol down to 1e-12 reached liblinear\'s objective');
+        }
+      } finally {
+        trainer.dispose();
+      }
+      runs.push({ eps, timesMs: libTimes, medianMs: median(libTimes), newtonIterations: probe.newtonIterations, objective, relGap: cert.relGap, nonZeros, ours, oursObjective, ladder });
     }
     liblinear = { lambda, lambdaMax: lambdaMax0, C, fileBytes, readMs, runs };
   } finally {

@@ -58,30 +58,56 @@ export interface LiblinearRun {
   newtonIterations: number;
 }
 
+/** A `train -s 6` process ready to run (the model file lives in its own temp dir until `dispose`). */
+export interface LiblinearTrainer {
+  eps: number;
+  /** Runs the whole process once (reading the file, training, writing the model); throws when train fails. */
+  run(): void;
+  /** Coefficients w of the last run's model (no bias), with the sign for the class y = 1. */
+  coef(): Float64Array;
+  /** newGLMNET (outer) iterations of the last run, from liblinear's "#iter = N" line. */
+  newtonIterations(): number;
+  dispose(): void;
+}
+
 /**
- * Runs `train -s 6 -c C -e eps -B -1 data model` `reps` times (wall clock of the whole process,
- * nothing subtracted) and reads the last model file. liblinear's labels are ordered by first
+ * Prepares `train -s 6 -c C -e eps -B -1 data model`. liblinear's labels are ordered by first
  * appearance and w scores its first label, so w is negated when that label is −1.
- * @throws {Error} when train fails.
  */
-export function runLiblinear(trainPath: string, dataFile: string, C: number, eps: number, reps: number, nCols: number): LiblinearRun {
+export function liblinearTrainer(trainPath: string, dataFile: string, C: number, eps: number, nCols: number): LiblinearTrainer {
   const dir = mkdtempSync(join(tmpdir(), 'l1l2-liblinear-model-'));
-  try {
-    const model = join(dir, 'model');
-    const timesMs: number[] = [];
-    let stdout = '';
-    for (let r = 0; r < reps; r++) {
-      const t0 = performance.now();
+  const model = join(dir, 'model');
+  let stdout = '';
+  return {
+    eps,
+    run() {
       const result = spawnSync(trainPath, ['-s', '6', '-c', String(C), '-e', String(eps), '-B', '-1', dataFile, model], { encoding: 'utf8', maxBuffer: 1 << 26 });
-      timesMs.push(performance.now() - t0);
       if (result.error) throw result.error;
       if (result.status !== 0) throw new Error(`liblinear train failed (status ${result.status}): ${result.stderr}`);
       stdout = result.stdout;
+    },
+    coef: () => readLiblinearModel(model, nCols),
+    newtonIterations() {
+      const match = /#iter = (\d+)/.exec(stdout);
+      return match ? Number(match[1]) : NaN;
+    },
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Runs a trainer `reps` times, timing each whole process (wall clock, nothing subtracted). */
+export function runLiblinear(trainPath: string, dataFile: string, C: number, eps: number, reps: number, nCols: number): LiblinearRun {
+  const trainer = liblinearTrainer(trainPath, dataFile, C, eps, nCols);
+  try {
+    const timesMs: number[] = [];
+    for (let r = 0; r < reps; r++) {
+      const t0 = performance.now();
+      trainer.run();
+      timesMs.push(performance.now() - t0);
     }
-    const iterMatch = /#iter = (\d+)/.exec(stdout);
-    return { eps, timesMs, coef: readLiblinearModel(model, nCols), newtonIterations: iterMatch ? Number(iterMatch[1]) : NaN };
+    return { eps, timesMs, coef: trainer.coef(), newtonIterations: trainer.newtonIterations() };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    trainer.dispose();
   }
 }
 
