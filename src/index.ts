@@ -45,6 +45,8 @@ export { cvLogisticPath, type LogisticCvOptions, type LogisticCvMeasure } from '
 export { LogisticRegressionCV, type LogisticRegressionCVOptions } from './logistic/LogisticRegressionCV.js';
 export { rocAuc } from './logistic/rocAuc.js';
 export type { CvMeasure } from './cv/CrossValidation.js';
+export type { PenaltyOptions } from './model/penaltyOptions.js';
+export type { CertificateKind } from './model/certificateKind.js';
 export { parseCsvDataset, type CsvDatasetOptions, type LabeledData } from './io/parseCsvDataset.js';
 export { parseSvmlight, SvmlightParser, type SvmlightOptions, type SvmlightData, type SvmlightLabelKind } from './io/SvmlightParser.js';
 export { parseMatrixMarket, type MatrixMarketData } from './io/parseMatrixMarket.js';

@@ -17,15 +17,17 @@ export interface KernelExports {
   columnStats(
     layout: number, nRows: number, nCols: number, values: number, indptr: number, rows: number,
     fitIntercept: number, standardize: number, mean: number, invScale: number, colSum: number, normSqOverN: number,
-    weights: number,
+    weights: number, theta: number, corr: number,
   ): void;
   elasticNetResidual(desc: number, yc: number, w: number, r: number): void;
+  elasticNetStartFromGradients(desc: number, yc: number, w: number, r: number, l1: number, l2: number, g: number, out: number, pen: number): number;
   elasticNetEpoch(desc: number, r: number, w: number, l1: number, l2: number): number;
   elasticNetDualGap(desc: number, r: number, w: number, l1: number, l2: number, out: number): number;
-  elasticNetGradientAndGap(desc: number, r: number, w: number, l1: number, l2: number, g: number, screened: number, out: number): number;
+  elasticNetGradientAndGap(desc: number, r: number, w: number, l1: number, l2: number, g: number, screened: number, out: number, penalty: number): number;
   elasticNetSolveScreened(
     desc: number, r: number, w: number, l1: number, l2: number, l1Prev: number, gapTol: number, maxPasses: number,
-    ws: number, active: number, inWs: number, screened: number, g: number, out: number, anderson: number, gram: number,
+    ws: number, active: number, inWs: number, screened: number, g: number, out: number, anderson: number, gram: number, penalty: number,
   ): number;
+  gramColumnInto(desc: number, j: number, column: number, scratch: number): void;
   elasticNetFit(desc: number, yc: number, r: number, w: number, l1: number, l2: number, gapTol: number, maxEpochs: number, out: number): number;
 }
