@@ -132,7 +132,8 @@ function elasticNetKind(name: 'lasso' | 'elasticnet'): ModelKind {
       return {
         coef: model.coef,
         intercept: model.intercept,
-        certificate: { kind: 'dualityGap', value: model.dualGap, tolerance: model.gapTolerance, converged: model.converged, iterations: model.nIter },
+        // The gap, or the KKT residual where the library has no dual point (model.certificate says which).
+        certificate: { kind: model.certificate, value: model.dualGap, tolerance: model.gapTolerance, converged: model.converged, iterations: model.nIter },
       };
     },
     path(X, y, settings, request) {
@@ -140,30 +141,28 @@ function elasticNetKind(name: 'lasso' | 'elasticnet'): ModelKind {
         l1Ratio: alpha(settings), ...enetOptions(settings), ...gridOptions(request),
         ...(request.onProgress ? { onLambdaSolved: (k: number, total: number) => request.onProgress!(k + 1, total) } : {}),
       });
-      return fromRegularizationPath(path, 'dualityGap');
+      return fromRegularizationPath(path);
     },
     cv(X, y, settings, request) {
       const cv = cvPath(X, y, {
         l1Ratio: alpha(settings), ...enetOptions(settings), ...gridOptions(request), nFolds: request.folds, seed: request.seed,
         ...(request.onProgress ? { onProgress: cvProgressAdapter(request.folds, request.onProgress) } : {}),
       });
-      return fromCrossValidation(cv, 'mean squared error', 'MSE', 'dualityGap');
+      return fromCrossValidation(cv, 'mean squared error', 'MSE');
     },
     predict: predictLinear,
   };
 }
 
-function fromRegularizationPath(path: RegularizationPath, certificateKind: Certificate['kind']): PathResult {
+function fromRegularizationPath(path: RegularizationPath): PathResult {
   return {
     lambdas: path.lambdas, coefs: Array.from({ length: path.length }, (_, k) => path.coefAt(k)), intercepts: path.intercepts,
-    df: path.df, devRatio: path.devRatio, certificates: path.dualGaps, certificateKind, converged: path.converged.every(Boolean),
+    df: path.df, devRatio: path.devRatio, certificates: path.dualGaps, certificateKind: path.certificate, converged: path.converged.every(Boolean),
   };
 }
 
 /** A library CrossValidation as the command's CvResult: the refit at grid index k is the full-data path's k-th solution. */
-function fromCrossValidation(
-  cv: ReturnType<typeof cvPath>, measureName: string, measureShort: string, certificateKind: Certificate['kind'],
-): CvResult {
+function fromCrossValidation(cv: ReturnType<typeof cvPath>, measureName: string, measureShort: string): CvResult {
   return {
     lambdas: cv.lambdas, cvMean: cv.cvMean, cvStandardError: cv.cvStandardError, indexMin: cv.indexMin, index1se: cv.index1se,
     measureName, measureShort, df: cv.path.df,
@@ -171,7 +170,7 @@ function fromCrossValidation(
       coef: cv.path.coefAt(k),
       intercept: cv.path.intercepts[k]!,
       certificate: {
-        kind: certificateKind, value: cv.path.dualGaps[k]!, tolerance: cv.path.gapTolerance, converged: cv.path.converged[k]!,
+        kind: cv.path.certificate, value: cv.path.dualGaps[k]!, tolerance: cv.path.gapTolerance, converged: cv.path.converged[k]!,
         iterations: cv.path.nIters[k]!,
       },
     }),
@@ -299,7 +298,7 @@ const logisticKind: ModelKind = {
       l1Ratio: settings.l1Ratio ?? 1, ...enetOptions(settings), ...gridOptions(request),
       ...(request.onProgress ? { onLambdaSolved: (k: number, total: number) => request.onProgress!(k + 1, total) } : {}),
     });
-    return fromRegularizationPath(path, 'dualityGap');
+    return fromRegularizationPath(path);
   },
   cv(X, y, settings, request) {
     const cv = cvLogisticPath(X, y, {
@@ -307,7 +306,7 @@ const logisticKind: ModelKind = {
       measure: 'deviance',
       ...(request.onProgress ? { onProgress: cvProgressAdapter(request.folds, request.onProgress) } : {}),
     });
-    return fromCrossValidation(cv, 'binomial deviance', 'deviance', 'dualityGap');
+    return fromCrossValidation(cv, 'binomial deviance', 'deviance');
   },
   predict(X, coef, intercept) {
     const eta = predictLinear(X, coef, intercept);

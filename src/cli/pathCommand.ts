@@ -25,7 +25,7 @@ export function pathCommand({ commandLine, kind, progress, engine }: CommandCont
     `${describeSettings(kind, commandLine.settings)} · ${engine}`,
     `${K} λ from ${num(path.lambdas[0]!)} down to ${num(path.lambdas[K - 1]!)}${K < commandLine.nLambda ? ` (stopped early: the fit saturated)` : ''}`,
     '',
-    table(['#', 'λ', 'non-zeros', 'R²', path.certificateKind === 'dualityGap' ? 'duality gap' : 'rel. gradient'], rows),
+    table(['#', 'λ', 'non-zeros', kind.predicts === 'probability' ? 'dev. ratio' : 'R²', { dualityGap: 'duality gap', kktResidual: 'KKT residual', relativeGradient: 'rel. gradient' }[path.certificateKind]], rows),
     K > rows.length ? `  (${rows.length} of ${K} rows; --json gives all)` : '',
     `${path.converged ? 'every λ converged' : 'NOT every λ converged'} · time ${milliseconds(elapsed)}`,
     ...(commandLine.plot ? [`plot written to ${commandLine.plot}`] : []),
