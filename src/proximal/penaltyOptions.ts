@@ -32,12 +32,13 @@ export interface ResolvedPenaltyOptions {
 
 function limitArray(value: unknown, p: number, argument: string, sign: 1 | -1): Float64Array {
   const out = new Float64Array(p);
-  const check = (v: unknown, index: number) => {
-    if (typeof v !== 'number' || Number.isNaN(v) || v === sign * -Infinity) throw new NonFiniteValueError(argument, [index], v as number);
-    if (sign * v < 0) throw new InvalidParameterError(argument, `${argument}${p > 0 ? `[${index}]` : ''} = ${v} must be ${sign > 0 ? '≥' : '≤'} 0 (a bound that excludes 0 makes w = 0 infeasible)`);
+  const check = (v: unknown, index: number | undefined) => {
+    if (typeof v !== 'number' || Number.isNaN(v) || v === sign * -Infinity) throw new NonFiniteValueError(argument, [index ?? 0], v as number);
+    const where = index === undefined ? argument : `${argument}[${index}]`;
+    if (sign * v < 0) throw new InvalidParameterError(argument, `${where} = ${v} must be ${sign > 0 ? '≥' : '≤'} 0 (a bound that excludes 0 makes w = 0 infeasible)`);
     return v;
   };
-  if (typeof value === 'number') out.fill(check(value, 0));
+  if (typeof value === 'number') out.fill(check(value, undefined));
   else if (value !== null && typeof value === 'object' && typeof (value as ArrayLike<number>).length === 'number') {
     const values = value as ArrayLike<number>;
     if (values.length !== p) throw new ShapeMismatchError(argument, `${argument} has ${values.length} values but X has ${p} columns`);
