@@ -1,5 +1,5 @@
-/**
- * @internal The pieces a proximal-gradient solve is composed of (DESIGN.md §2: datafit ×
+/*
+ * The pieces a proximal-gradient solve is composed of (DESIGN.md §2: datafit ×
  * penalty × solver), as numeric codes shared with the WebAssembly kernels
  * (assembly/proximal/fistaSolve.ts reads the same layout).
  *

@@ -58,7 +58,7 @@ interface FittedSgd {
 }
 
 /**
- * @internal Stochastic gradient descent on F(w, b) = (1/n)Σ loss(x_iᵀw + b, y_i) + λ(α‖w‖₁ + (1−α)/2‖w‖²);
+ * The shared base of {@link SGDRegressor} and {@link SGDClassifier}: stochastic gradient descent on F(w, b) = (1/n)Σ loss(x_iᵀw + b, y_i) + λ(α‖w‖₁ + (1−α)/2‖w‖²);
  * see {@link SGDRegressor} / {@link SGDClassifier}.
  */
 export abstract class SgdEstimator {

@@ -1,9 +1,9 @@
-/**
- * @internal The stochastic-gradient solve shared by the WASM kernel (assembly/sgd/sgdFit.ts) and
+/*
+ * The stochastic-gradient solve shared by the WASM kernel (assembly/sgd/sgdFit.ts) and
  * the TS reference: the data as rows (row-major dense, or CSR), the settings as a params block.
  */
 
-/** Row storage of X for sample-by-sample access: dense row-major (rowptr/cols empty) or CSR. */
+/** @internal Row storage of X for sample-by-sample access: dense row-major (rowptr/cols empty) or CSR. */
 export interface RowMatrix {
   n: number;
   p: number;
@@ -54,7 +54,7 @@ export interface SgdSettings {
   shuffle: boolean;
 }
 
-/** @internal What a fit reports. */
+/** What a stochastic-gradient fit reports (the fitted estimators expose it field by field). */
 export interface SgdReport {
   epochs: number;
   objective: number;
@@ -68,7 +68,7 @@ export interface SgdReport {
 }
 
 /**
- * scikit-learn's 'optimal' schedule η_t = 1/(λ·(t₀ + t − 1)): t₀ = 1/(λ·η₀) with Bottou's
+ * @internal scikit-learn's 'optimal' schedule η_t = 1/(λ·(t₀ + t − 1)): t₀ = 1/(λ·η₀) with Bottou's
  * η₀ = typw / max(1, |dloss(1, −typw)|), typw = √(1/√λ). For the squared and logistic losses
  * the max is 1, so η₀ = typw.
  */
@@ -77,6 +77,7 @@ export function optimalT0(lambda: number): number {
   return 1 / (typw * lambda);
 }
 
+/** @internal The params block of a fit. */
 export function sgdParams(s: SgdSettings): Float64Array {
   const params = new Float64Array(SGD_PARAM_LENGTH);
   params[SGD_PARAM.loss] = SGD_LOSS[s.loss];
