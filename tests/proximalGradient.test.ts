@@ -320,6 +320,28 @@ describe('bad input and warnings', () => {
     expect(seen[0]!.message).toMatch(/dualityGap .* after 3 iterations/);
   });
 
+  test('WASM memory returns to the same level after every fit (the resident X aside)', async () => {
+    const { SGDRegressor, fitConstrained } = await import('../src/index.js');
+    const heap = wasmRuntime()!.heap;
+    const csc = asCsc(problem);
+    const fits = () => {
+      fitProximal(X, problem.y, { lambda: 0.1, sampleWeight: Array.from({ length: problem.n }, (_, i) => 1 + (i % 2)) });
+      fitProximal(csc, problem.y, { lambda: 0.1, penaltyFactor: [1, 1, 0, 2, 1], lowerLimits: -1, upperLimits: 1 });
+      fitConstrained(X, problem.y, { norm: 'l1', radius: 1 });
+      new SGDRegressor({ maxIter: 5, tol: 0.1 }).fit(csc, problem.y);
+    };
+    const seen: L1L2Warning[] = [];
+    const previous = setWarningHandler((w) => seen.push(w));
+    try {
+      fits(); // makes X and its statistics resident
+      const before = heap.bytesInUse;
+      for (let k = 0; k < 20; k++) fits();
+      expect(heap.bytesInUse).toBe(before);
+    } finally {
+      setWarningHandler(previous);
+    }
+  });
+
   test('no other warnings were emitted', () => {
     expect(warnings.map((w) => w.message)).toEqual([]);
   });
