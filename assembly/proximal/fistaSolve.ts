@@ -1,7 +1,7 @@
 import { designGradient, designMatvec } from './designProducts';
 import { datafitBregman, datafitResidual, datafitValue } from './datafit';
 import { elasticNetPenaltyValue, frankWolfeGap, kktResidual, projectL1Ball, projectL2Ball, proxElasticNet } from './proxOperators';
-import { extrapolate, gradientStep, restartProduct, squaredDistance } from './vectorOps';
+import { extrapolate, gradientStep, restartProduct, squaredDistance, sumSquares } from './vectorOps';
 import { gapFromGradients, weightedRss } from '../elasticNetDualGap';
 import * as D from '../designDescriptor';
 
@@ -110,6 +110,7 @@ export function fistaSolve(
     const sumWU = designGradient(desc, u, g);
     passes++;
     let bNew = bz;
+    const zNormSq = bz * bz + sumSquares(z, p);
     for (;;) {
       const step = 1.0 / L;
       gradientStep(v, z, step, g, p);
@@ -121,7 +122,7 @@ export function fistaSolve(
       passes++;
       const distSq = (bNew - bz) * (bNew - bz) + squaredDistance(xNew, z, p);
       const divergence = datafitBregman(datafit, etaNew, etaZ, weights, n);
-      if (divergence <= 0.5 * L * distSq || distSq == 0) break;
+      if (divergence <= 0.5 * L * distSq || distSq <= 1e-30 * zNormSq) break;
       L *= 2;
       backtracks++;
     }

@@ -57,3 +57,13 @@ export function restartProduct(z: usize, x1: usize, x0: usize, n: i32): f64 {
   }
   return sum;
 }
+
+/** Σ a[i]² for i < n. */
+export function sumSquares(a: usize, n: i32): f64 {
+  let sum: f64 = 0;
+  for (let i: i32 = 0; i < n; i++) {
+    const v = load<f64>(a + (<usize>i << 3));
+    sum += v * v;
+  }
+  return sum;
+}

@@ -20,7 +20,8 @@ import { elasticNetPenaltyValue, frankWolfeGap, kktResidual, projectL1Ball, proj
  *   u = −∂f/∂η at z;  g = X̃ᵀ(ω∘u)      (one pass over X; ∇_w f = −g)
  *   x⁺ = prox_{h/L}(z + g/L)            (b⁺ = b_z + Σω·u / L when b is a variable)
  *   η⁺ = X̃w⁺ + b⁺                       (one pass over X)
- *   backtracking: while D_f(η⁺, η_z) > (L/2)‖x⁺ − z‖², L ← 2L and redo the prox
+ *   backtracking: while D_f(η⁺, η_z) > (L/2)‖x⁺ − z‖², L ← 2L and redo the prox (a step
+ *   ‖x⁺ − z‖ ≤ 10⁻¹⁵‖z‖, below z's own rounding, is accepted: the test cannot judge it)
  *   restart (O'Donoghue & Candès 2015): gradient scheme (z − x⁺)ᵀ(x⁺ − x) > 0, or function
  *   scheme F(x⁺) > F(x): the momentum is reset (t = 1, β = 0)
  *   t⁺ = (1 + √(1 + 4t²))/2,  β = (t − 1)/t⁺
@@ -132,6 +133,9 @@ export function fistaSolve(
     const sumWU = designGradient(X, stats, u, weights, g);
     passes++;
     let bNew = bz;
+    // A step below the rounding of z itself cannot be judged by the divergence test: accept it.
+    let zNormSq = bz * bz;
+    for (let j = 0; j < p; j++) zNormSq += z[j]! * z[j]!;
     for (;;) {
       const step = 1 / L;
       for (let j = 0; j < p; j++) v[j] = z[j]! + step * g[j]!;
@@ -142,7 +146,7 @@ export function fistaSolve(
       let distSq = (bNew - bz) * (bNew - bz);
       for (let j = 0; j < p; j++) distSq += (xNew[j]! - z[j]!) * (xNew[j]! - z[j]!);
       const divergence = datafitBregman(datafit, etaNew, etaZ, weights);
-      if (divergence <= 0.5 * L * distSq || distSq === 0) break;
+      if (divergence <= 0.5 * L * distSq || distSq <= 1e-30 * zNormSq) break;
       L *= 2;
       backtracks++;
     }
