@@ -2,6 +2,7 @@ import { LAYOUT_DENSE, cscColumnUpdate } from './designColumn';
 import { denseAddScalar, denseCenteredAxpy } from './denseColumn';
 import { weightedRss } from './elasticNetDualGap';
 import * as D from './designDescriptor';
+import { penFactor, penLower, penUpper } from './penalty';
 
 /** Iterates combined per extrapolation (Bertrand & Massias 2021 use 5). */
 export const ANDERSON_DEPTH: i32 = 5;
@@ -22,11 +23,13 @@ const MIN_RELATIVE_MOVE: f64 = 1e-10;
  * F(w) = ½Σωr² + l1‖w‖₁ + (l2/2)‖w‖² by more than 1e-12·|F| (its rounding level);
  * otherwise w and r are restored from w^K and rSaved.
  * r must be the true residual (no pending shift) and equal to the residual at w^K = w.
+ * With penalty options (pen ≠ 0) the extrapolated point is clipped into the bounds and the
+ * objective uses the factors.
  * Returns 1 if the extrapolation was accepted.
  */
 export function andersonStep(
   desc: usize, r: usize, w: usize, l1: f64, l2: f64, idx: usize, count: i32,
-  history: usize, stride: i32, gram: usize, rSaved: usize,
+  history: usize, stride: i32, gram: usize, rSaved: usize, pen: usize,
 ): i32 {
   const K = ANDERSON_DEPTH;
   const n = D.dRows(desc);
@@ -87,7 +90,7 @@ export function andersonStep(
   if (zSum == 0 || !isFinite(zSum)) return 0;
   // Objective before, then move w to the extrapolated point and r with it.
   const weights = D.dWeights(desc);
-  const before = 0.5 * weightedRss(r, weights, n) + penaltyOver(w, idx, count, l1, l2);
+  const before = 0.5 * weightedRss(r, weights, n) + penaltyOver(w, idx, count, l1, l2, pen);
   memory.copy(rSaved, r, <usize>n << 3);
   const layout = D.dLayout(desc), values = D.dValues(desc), indptr = D.dIndptr(desc), rows = D.dRowIdx(desc);
   const mean = D.dMean(desc), invScale = D.dInvScale(desc);
@@ -97,6 +100,11 @@ export function andersonStep(
     for (let t: i32 = 0; t < K; t++) extrapolated += (load<f64>(z + (<usize>t << 3)) / zSum) * hist(history, stride, t + 1, k);
     const j = load<i32>(idx + (<usize>k << 2));
     const o = <usize>j << 3;
+    if (pen != 0) {
+      const lo = load<f64>(penLower(pen, D.dCols(desc)) + o), hi = load<f64>(penUpper(pen, D.dCols(desc)) + o);
+      if (extrapolated > hi) extrapolated = hi;
+      if (extrapolated < lo) extrapolated = lo;
+    }
     const delta = extrapolated - load<f64>(w + o);
     if (delta == 0) continue;
     store<f64>(w + o, extrapolated);
@@ -106,7 +114,7 @@ export function andersonStep(
     else shift += cscColumnUpdate(n, indptr, values, rows, j, -a, r, mu);
   }
   if (shift != 0) denseAddScalar(shift, r, n);
-  const after = 0.5 * weightedRss(r, weights, n) + penaltyOver(w, idx, count, l1, l2);
+  const after = 0.5 * weightedRss(r, weights, n) + penaltyOver(w, idx, count, l1, l2, pen);
   // Kept only for an improvement beyond the objective's rounding level, so the decision
   // does not hinge on the last bits (and is the same in every engine).
   if (after < before - ACCEPT_MARGIN * Math.abs(before)) return 1;
@@ -133,12 +141,15 @@ function hist(history: usize, stride: i32, t: i32, k: i32): f64 {
   return load<f64>(history + ((<usize>t * <usize>stride + <usize>k) << 3));
 }
 
-function penaltyOver(w: usize, idx: usize, count: i32, l1: f64, l2: f64): f64 {
+function penaltyOver(w: usize, idx: usize, count: i32, l1: f64, l2: f64, pen: usize): f64 {
   let a: f64 = 0, b: f64 = 0;
+  const factor = penFactor(pen);
   for (let k: i32 = 0; k < count; k++) {
-    const v = load<f64>(w + (<usize>load<i32>(idx + (<usize>k << 2)) << 3));
-    a += Math.abs(v);
-    b += v * v;
+    const o = <usize>load<i32>(idx + (<usize>k << 2)) << 3;
+    const v = load<f64>(w + o);
+    const f: f64 = pen == 0 ? 1 : load<f64>(factor + o);
+    a += f * Math.abs(v);
+    b += f * v * v;
   }
   return l1 * a + 0.5 * l2 * b;
 }

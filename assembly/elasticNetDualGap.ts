@@ -1,6 +1,7 @@
 import { columnGradient } from './designColumn';
 import { denseDot, denseSum, denseWeightedCenteredDot } from './denseColumn';
 import * as D from './designDescriptor';
+import { penalizedGap, storePenalizedGap } from './penalty';
 
 /**
  * The gradient g_j = Σ_i ω_i·x̃_ij·r_i of every (non-excluded, non-screened) feature and
@@ -23,13 +24,16 @@ import * as D from './designDescriptor';
  * g (if ≠ 0) receives the gradients (0 for excluded/screened features). Writes
  * out[0] = primal, out[1] = primal − gap, out[2] = gap, out[3] = max_j |g_j − l2·w_j|,
  * out[4] = G₁ (the gap of the augmented-lasso dual point, which gap-safe screening
- * uses), out[8] = Σ_i ω_i·r_i² (for the explained deviance). out holds 9 doubles.
- * Returns the gap.
+ * uses), out[8] = Σ_i ω_i·r_i² (for the explained deviance). out holds 10 doubles.
+ *
+ * With penalty options (pen ≠ 0, see penalty.ts; g must be given) the certificate is
+ * penalizedGap's: the generalized gaps, or the KKT residual in KKT mode; out[9] = the dual
+ * scaling s of G₁. Returns the gap (the KKT residual in KKT mode).
  */
 export function elasticNetGradientAndGap(
-  desc: usize, r: usize, w: usize, l1: f64, l2: f64, g: usize, screened: usize, out: usize,
+  desc: usize, r: usize, w: usize, l1: f64, l2: f64, g: usize, screened: usize, out: usize, pen: usize,
 ): f64 {
-  return gradientAndGapOver(desc, r, w, l1, l2, g, screened, 0, D.dCols(desc), out);
+  return gradientAndGapOver(desc, r, w, l1, l2, g, screened, 0, D.dCols(desc), out, pen);
 }
 
 /** Σ_i ω_i·r_i² (ω_i = weights[i], or 1/n): twice the loss at residual r. */
@@ -81,7 +85,7 @@ export function gap1FromSums(rrW: f64, l1: f64, l2: f64): f64 {
  * condition |g_j| ≤ l1 (such features change neither the dual scaling nor any term).
  */
 export function gradientAndGapOver(
-  desc: usize, r: usize, w: usize, l1: f64, l2: f64, g: usize, screened: usize, idx: usize, count: i32, out: usize,
+  desc: usize, r: usize, w: usize, l1: f64, l2: f64, g: usize, screened: usize, idx: usize, count: i32, out: usize, pen: usize,
 ): f64 {
   const layout = D.dLayout(desc), n = D.dRows(desc);
   const values = D.dValues(desc), indptr = D.dIndptr(desc), rows = D.dRowIdx(desc);
@@ -99,7 +103,11 @@ export function gradientAndGapOver(
     }
     const gj = inv * columnGradient(layout, n, values, indptr, rows, j, r, weights, load<f64>(mean + o), sumWR);
     if (g != 0) store<f64>(g + o, gj);
-    addToGapSums(load<f64>(w + o), gj, l1, l2);
+    if (pen == 0) addToGapSums(load<f64>(w + o), gj, l1, l2);
+  }
+  if (pen != 0) {
+    penalizedGap(invScale, w, g, screened, idx, count, D.dCols(desc), rrW, l1, l2, pen);
+    return storePenalizedGap(rrW, out);
   }
   return finishGap(rrW, l1, l2, out);
 }
@@ -110,9 +118,13 @@ export function gradientAndGapOver(
  * returns the gap.
  */
 export function gapFromGradients(
-  desc: usize, w: usize, l1: f64, l2: f64, g: usize, idx: usize, count: i32, rrW: f64, out: usize,
+  desc: usize, w: usize, l1: f64, l2: f64, g: usize, idx: usize, count: i32, rrW: f64, out: usize, pen: usize,
 ): f64 {
   const invScale = D.dInvScale(desc);
+  if (pen != 0) {
+    penalizedGap(invScale, w, g, 0, idx, count, D.dCols(desc), rrW, l1, l2, pen);
+    return storePenalizedGap(rrW, out);
+  }
   resetGapSums();
   for (let k: i32 = 0; k < count; k++) {
     const j: i32 = idx == 0 ? k : load<i32>(idx + (<usize>k << 2));
@@ -144,5 +156,5 @@ function finishGap(rrW: f64, l1: f64, l2: f64, out: usize): f64 {
 
 /** The duality gap alone (see elasticNetGradientAndGap); out holds 9 doubles. */
 export function elasticNetDualGap(desc: usize, r: usize, w: usize, l1: f64, l2: f64, out: usize): f64 {
-  return elasticNetGradientAndGap(desc, r, w, l1, l2, 0, 0, out);
+  return elasticNetGradientAndGap(desc, r, w, l1, l2, 0, 0, out, 0);
 }

@@ -8,7 +8,7 @@ import * as D from './designDescriptor';
  */
 export function elasticNetEpoch(desc: usize, r: usize, w: usize, l1: f64, l2: f64): f64 {
   beginPasses(desc, r);
-  const change = coordinatePass(desc, r, w, l1, l2, 0, D.dCols(desc));
+  const change = coordinatePass(desc, r, w, l1, l2, 0, D.dCols(desc), 0);
   endPasses(desc, r);
   return change;
 }

@@ -7,6 +7,7 @@ import { LAYOUT_DENSE, cscColumnUpdate } from './designColumn';
 import { ANDERSON_DEPTH, andersonRecord, andersonStep } from './andersonAcceleration';
 import { gramPass, gramColumnsComputed, resetGramCounter, setTrackedRss, trackedRss } from './gramPass';
 import * as D from './designDescriptor';
+import { penFactor, penLower, penScreens, penUpper, penalizedGap, pgGap1, pgScale } from './penalty';
 
 /**
  * Subproblems are solved only to this fraction of the last full gap (celer's rule): while the
@@ -20,7 +21,7 @@ const INNER_TIGHTENING: f64 = 0.25;
 // out layout (doubles), shared with the façade (src/wasm/FitWorkspace.ts):
 //   0 primal   1 dual   2 gap   3 max_j|g_j − l2·w_j|   4 G₁
 //   5 column visits (dot products; ÷ p = passes over X)   6 working-set size   7 screened count
-//   8 Σ_i ω_i·r_i²
+//   8 Σ_i ω_i·r_i²   9 with penalty options: the dual scaling s of G₁'s point (penalty.ts)
 
 /**
  * Solves one λ of the elastic net to a duality-gap certificate, glmnet- and celer-style,
@@ -55,12 +56,22 @@ const INNER_TIGHTENING: f64 = 0.25;
  * (their g is stale), on exit the flags of this call. g (f64, p) holds the gradients at
  * the returned solution for every unscreened feature. Returns the number of coordinate
  * passes run; stops after maxPasses.
+ *
+ * Penalty options (pen ≠ 0; see penalty.ts): per-feature factors v_j and bounds [L_j, U_j].
+ * The update clips to the bounds; the strong rule is |g_j| ≥ v_j·(2·l1 − l1Prev) on a side whose
+ * bound is not 0 (so excluded features, L_j = U_j = 0, never enter W); a feature at
+ * 0 violates KKT when g_j leaves [−v_j·l1, v_j·l1] on a side whose bound is not 0. The certificate is penalizedGap's, and gap-safe
+ * screening uses its G₁ and dual scaling s: j is 0 at the optimum when
+ * s·|q_j| + √(2·G₁·(a_j + v_j·l2)) < v_j·l1. In KKT mode nothing is screened.
  */
 export function elasticNetSolveScreened(
   desc: usize, r: usize, w: usize, l1: f64, l2: f64, l1Prev: f64, gapTol: f64, maxPasses: i32,
-  ws: usize, active: usize, inWs: usize, screened: usize, g: usize, out: usize, anderson: usize, gram: usize,
+  ws: usize, active: usize, inWs: usize, screened: usize, g: usize, out: usize, anderson: usize, gram: usize, pen: usize,
 ): i32 {
   const p = D.dCols(desc);
+  // Screening only with the plain dual point (not in KKT mode, nor at the projected point).
+  const canScreen = l1 > 0 && (pen == 0 || penScreens(pen));
+  const factor = penFactor(pen), lower = penLower(pen, p), upper = penUpper(pen, p);
   // Anderson block (0 = off): the K×K system and its right side, a saved residual, the iterates.
   const K = ANDERSON_DEPTH;
   const andersonGram = anderson;
@@ -80,7 +91,7 @@ export function elasticNetSolveScreened(
     store<u8>(screened + <usize>j, 0);
   }
   let nScreened: i32 = 0;
-  if (l1 > 0) nScreened = entryScreen(desc, r, w, l1, l2, g, inWs, screened);
+  if (canScreen) nScreened = entryScreen(desc, r, w, l1, l2, g, inWs, screened, pen);
   // 2. Working set.
   const strong = 2 * l1 - l1Prev;
   let count: i32 = 0;
@@ -88,7 +99,15 @@ export function elasticNetSolveScreened(
     const o = <usize>j << 3;
     let member = false;
     if (load<f64>(invScale + o) != 0 && load<u8>(screened + <usize>j) == 0) {
-      member = load<f64>(w + o) != 0 || (load<u8>(inWs + <usize>j) == 0 && Math.abs(load<f64>(g + o)) >= strong);
+      if (pen == 0) {
+        member = load<f64>(w + o) != 0 || (load<u8>(inWs + <usize>j) == 0 && Math.abs(load<f64>(g + o)) >= strong);
+      } else if (load<f64>(w + o) != 0) {
+        member = true;
+      } else if (load<u8>(inWs + <usize>j) == 0) {
+        // The strong rule on the sides a bound leaves open (with positive: g_j > 0 only).
+        const gj = load<f64>(g + o), t = load<f64>(factor + o) * strong;
+        member = (gj >= t && load<f64>(upper + o) > 0) || (gj <= -t && load<f64>(lower + o) < 0);
+      }
     }
     store<u8>(inWs + <usize>j, member ? 1 : 0);
     if (member) { store<i32>(ws + (<usize>count << 2), j); count++; }
@@ -103,13 +122,13 @@ export function elasticNetSolveScreened(
     // 3. Coordinate descent on the working set until its restricted gap is small.
     if (gram != 0) {
       passes += gramInnerLoop(desc, r, w, l1, l2, innerTarget, maxPasses - passes, ws, count, active, g, out,
-        innerTol, gramCache, gramFilled, rSaved, history);
+        innerTol, gramCache, gramFilled, rSaved, history, pen);
       visits += <f64>gramVisits;
       innerTol = gramInnerTol;
     } else while (true) {
       beginPasses(desc, r);
       while (passes < maxPasses) {
-        let change = coordinatePass(desc, r, w, l1, l2, ws, count);
+        let change = coordinatePass(desc, r, w, l1, l2, ws, count, pen);
         passes++;
         visits += <f64>count;
         if (change <= innerTol) break;
@@ -122,7 +141,7 @@ export function elasticNetSolveScreened(
         let recorded: i32 = 0;
         if (anderson != 0) { andersonRecord(w, active, nActive, history, p, 0); recorded = 1; }
         while (passes < maxPasses) {
-          change = coordinatePass(desc, r, w, l1, l2, active, nActive);
+          change = coordinatePass(desc, r, w, l1, l2, active, nActive, pen);
           passes++;
           visits += <f64>nActive;
           if (change <= innerTol) break;
@@ -131,7 +150,7 @@ export function elasticNetSolveScreened(
             recorded++;
             if (recorded == K + 1) {
               endPasses(desc, r);
-              andersonStep(desc, r, w, l1, l2, active, nActive, history, p, andersonGram, rSaved);
+              andersonStep(desc, r, w, l1, l2, active, nActive, history, p, andersonGram, rSaved, pen);
               visits += <f64>nActive;
               beginPasses(desc, r);
               andersonRecord(w, active, nActive, history, p, 0);
@@ -141,13 +160,13 @@ export function elasticNetSolveScreened(
         }
       }
       endPasses(desc, r);
-      const restricted = gradientAndGapOver(desc, r, w, l1, l2, g, 0, ws, count, out);
+      const restricted = gradientAndGapOver(desc, r, w, l1, l2, g, 0, ws, count, out, pen);
       visits += <f64>count;
       if (restricted <= innerTarget || passes >= maxPasses) break;
       innerTol *= INNER_TIGHTENING;
     }
     // 4. All gradients and the full gap, in one pass over the unscreened features.
-    const gap = elasticNetGradientAndGap(desc, r, w, l1, l2, g, screened, out);
+    const gap = elasticNetGradientAndGap(desc, r, w, l1, l2, g, screened, out, pen);
     visits += <f64>(p - nExcluded - nScreened);
     if (gap <= gapTol || passes >= maxPasses) break;
     innerTarget = Math.max(gapTol, SUBPROBLEM_FRACTION * gap);
@@ -155,7 +174,15 @@ export function elasticNetSolveScreened(
     for (let j: i32 = 0; j < p; j++) {
       if (load<u8>(inWs + <usize>j) != 0 || load<u8>(screened + <usize>j) != 0) continue;
       if (load<f64>(invScale + (<usize>j << 3)) == 0) continue;
-      if (Math.abs(load<f64>(g + (<usize>j << 3))) > l1) {
+      let violates = false;
+      const gj = load<f64>(g + (<usize>j << 3));
+      if (pen == 0) violates = Math.abs(gj) > l1;
+      else {
+        // w_j = 0 here: g_j must lie in [−t, t], a side with bound 0 being unlimited.
+        const t = load<f64>(factor + (<usize>j << 3)) * l1;
+        violates = (gj > t && load<f64>(upper + (<usize>j << 3)) > 0) || (gj < -t && load<f64>(lower + (<usize>j << 3)) < 0);
+      }
+      if (violates) {
         store<u8>(inWs + <usize>j, 1);
         store<i32>(ws + (<usize>count << 2), j);
         count++;
@@ -163,8 +190,8 @@ export function elasticNetSolveScreened(
       }
     }
     if (added > 0) continue;
-    if (l1 > 0) {
-      nScreened += gapSafeScreen(desc, r, w, l1, l2, g, screened, load<f64>(out, 24), load<f64>(out, 32));
+    if (canScreen) {
+      nScreened += gapSafeScreen(desc, r, w, l1, l2, g, screened, load<f64>(out, 24), load<f64>(out, 32), pen == 0 ? 0 : load<f64>(out, 72), pen);
       count = compactWorkingSet(ws, count, screened);
     }
     innerTol *= INNER_TIGHTENING;
@@ -192,14 +219,14 @@ let gramInnerTol: f64 = 0;
 function gramInnerLoop(
   desc: usize, r: usize, w: usize, l1: f64, l2: f64, gapTol: f64, maxPasses: i32,
   ws: usize, count: i32, active: usize, g: usize, out: usize, innerTol: f64,
-  cache: usize, filled: usize, scratch: usize, snapshot: usize,
+  cache: usize, filled: usize, scratch: usize, snapshot: usize, pen: usize,
 ): i32 {
   const n = D.dRows(desc);
   const invScale = D.dInvScale(desc), mean = D.dMean(desc);
   const layout = D.dLayout(desc), values = D.dValues(desc), indptr = D.dIndptr(desc), rows = D.dRowIdx(desc);
   let passes: i32 = 0;
   let visits: i32 = count;
-  gradientAndGapOver(desc, r, w, l1, l2, g, 0, ws, count, out);
+  gradientAndGapOver(desc, r, w, l1, l2, g, 0, ws, count, out, pen);
   while (true) {
     setTrackedRss(load<f64>(out, 64));
     for (let k: i32 = 0; k < count; k++) {
@@ -207,7 +234,7 @@ function gramInnerLoop(
       store<f64>(snapshot + (<usize>k << 3), load<f64>(w + (<usize>j << 3)));
     }
     while (passes < maxPasses) {
-      let change = gramPass(desc, w, g, l1, l2, ws, count, ws, count, cache, filled, scratch);
+      let change = gramPass(desc, w, g, l1, l2, ws, count, ws, count, cache, filled, scratch, pen);
       passes++;
       if (change > innerTol) {
         let nActive: i32 = 0;
@@ -216,13 +243,13 @@ function gramInnerLoop(
           if (load<f64>(w + (<usize>j << 3)) != 0) { store<i32>(active + (<usize>nActive << 2), j); nActive++; }
         }
         while (passes < maxPasses) {
-          change = gramPass(desc, w, g, l1, l2, active, nActive, ws, count, cache, filled, scratch);
+          change = gramPass(desc, w, g, l1, l2, active, nActive, ws, count, cache, filled, scratch, pen);
           passes++;
           if (change <= innerTol) break;
         }
         continue;
       }
-      if (gapFromGradients(desc, w, l1, l2, g, ws, count, trackedRss, out) <= gapTol) break;
+      if (gapFromGradients(desc, w, l1, l2, g, ws, count, trackedRss, out, pen) <= gapTol) break;
       innerTol *= INNER_TIGHTENING;
     }
     // Rebuild r from the change in w: r −= Σ_j (w_j − w_j⁰)·x̃_j, then the exact restricted gap.
@@ -238,7 +265,7 @@ function gramInnerLoop(
       else shift += cscColumnUpdate(n, indptr, values, rows, j, -a, r, mu);
     }
     if (shift != 0) denseAddScalar(shift, r, n);
-    const restricted = gradientAndGapOver(desc, r, w, l1, l2, g, 0, ws, count, out);
+    const restricted = gradientAndGapOver(desc, r, w, l1, l2, g, 0, ws, count, out, pen);
     visits += count;
     if (restricted <= gapTol || passes >= maxPasses) break;
     innerTol *= INNER_TIGHTENING;
@@ -254,12 +281,17 @@ function gramInnerLoop(
  * (stale = 0 everywhere): a feature without a valid gradient could make the dual point
  * infeasible. Returns how many were screened.
  */
-function entryScreen(desc: usize, r: usize, w: usize, l1: f64, l2: f64, g: usize, stale: usize, screened: usize): i32 {
+function entryScreen(desc: usize, r: usize, w: usize, l1: f64, l2: f64, g: usize, stale: usize, screened: usize, pen: usize): i32 {
   const p = D.dCols(desc);
   const invScale = D.dInvScale(desc);
   // A feature without a valid gradient could make the dual point infeasible: no screening then.
   for (let j: i32 = 0; j < p; j++) {
     if (load<u8>(stale + <usize>j) != 0 && load<f64>(invScale + (<usize>j << 3)) != 0) return 0;
+  }
+  const rrW = weightedRss(r, D.dWeights(desc), D.dRows(desc));
+  if (pen != 0) {
+    penalizedGap(invScale, w, g, 0, 0, p, p, rrW, l1, l2, pen);
+    return gapSafeScreen(desc, r, w, l1, l2, g, screened, 0, pgGap1, pgScale, pen);
   }
   resetGapSums();
   for (let j: i32 = 0; j < p; j++) {
@@ -267,8 +299,8 @@ function entryScreen(desc: usize, r: usize, w: usize, l1: f64, l2: f64, g: usize
     if (load<f64>(invScale + o) == 0) continue;
     addToGapSums(load<f64>(w + o), load<f64>(g + o), l1, l2);
   }
-  const gap1 = gap1FromSums(weightedRss(r, D.dWeights(desc), D.dRows(desc)), l1, l2);
-  return gapSafeScreen(desc, r, w, l1, l2, g, screened, gapSumsCorrMax(), gap1);
+  const gap1 = gap1FromSums(rrW, l1, l2);
+  return gapSafeScreen(desc, r, w, l1, l2, g, screened, gapSumsCorrMax(), gap1, 0, 0);
 }
 
 /**
@@ -276,11 +308,13 @@ function entryScreen(desc: usize, r: usize, w: usize, l1: f64, l2: f64, g: usize
  * (c = max_j |g_j − l2·w_j|) and its gap G₁, the optimal dual lies within √(2G₁)/l1 of
  * θ, so feature j with |g_j − l2·w_j|/max(l1, c) + √(2G₁·(a_j + l2))/l1 < 1 is 0 at the
  * optimum. Marks such features screened (setting w_j to 0 and updating r if needed).
+ * With penalty options (pen ≠ 0) the point is penalizedGap's, with scaling dualScale:
+ * j (v_j > 0) is 0 at the optimum when dualScale·|q_j| + √(2·G₁·(a_j + v_j·l2)) < v_j·l1.
  * Returns how many were newly screened.
  */
 function gapSafeScreen(
   desc: usize, r: usize, w: usize, l1: f64, l2: f64, g: usize, screened: usize,
-  corrMax: f64, gap1: f64,
+  corrMax: f64, gap1: f64, dualScale: f64, pen: usize,
 ): i32 {
   const p = D.dCols(desc), n = D.dRows(desc);
   const invScale = D.dInvScale(desc), normSq = D.dNormSqOverN(desc), mean = D.dMean(desc);
@@ -293,8 +327,15 @@ function gapSafeScreen(
     const inv = load<f64>(invScale + o);
     if (inv == 0 || load<u8>(screened + <usize>j) != 0) continue;
     const wj = load<f64>(w + o);
-    const test = Math.abs(load<f64>(g + o) - l2 * wj) / scale + radius * Math.sqrt(load<f64>(normSq + o) + l2);
-    if (test >= 1) continue;
+    if (pen == 0) {
+      const test = Math.abs(load<f64>(g + o) - l2 * wj) / scale + radius * Math.sqrt(load<f64>(normSq + o) + l2);
+      if (test >= 1) continue;
+    } else {
+      const v = load<f64>(penFactor(pen) + o);
+      if (!(v > 0)) continue;
+      const test = dualScale * Math.abs(load<f64>(g + o) - v * l2 * wj) + Math.sqrt(2 * gap1 * (load<f64>(normSq + o) + v * l2));
+      if (!(test < v * l1)) continue;
+    }
     store<u8>(screened + <usize>j, 1);
     newly++;
     if (wj != 0) {

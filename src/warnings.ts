@@ -11,23 +11,52 @@ export class L1L2Warning extends Error {
 }
 
 /**
- * Coordinate descent stopped at `maxIter` epochs before the duality gap reached
- * `tol · F(0)`. The returned model is usable but not certified optimal.
+ * An iterative fit stopped (at `maxIter`, or for logistic regression also when no step made
+ * progress) before its certificate reached the tolerance: the duality gap `tol · F(0)`, or for an
+ * unpenalized logistic fit the KKT residual. The returned model is usable but not certified optimal.
  */
 export class ConvergenceWarning extends L1L2Warning {
   constructor(
-    /** The duality gap reached. */
+    /** The duality gap reached (the KKT residual when `certificate` is `'kkt'`). */
     readonly dualGap: number,
-    /** The gap required (tol · F(0)). */
+    /** The gap required (tol · F(0)), or the KKT residual required. */
     readonly gapTolerance: number,
-    /** Passes (epochs) run. */
+    /** Passes (epochs) run; Newton iterations for the proximal Newton solver. */
     readonly nIter: number,
     /** The λ of the fit, when the warning comes from a path. */
     readonly lambda?: number,
+    /** The solver that stopped. Default `'coordinate descent'`. */
+    readonly solver: string = 'coordinate descent',
+    /** What `dualGap` measures. Default `'gap'`. */
+    readonly certificate: 'gap' | 'kkt' = 'gap',
+  ) {
+    const measured = certificate === 'gap' ? 'duality gap' : 'KKT residual';
+    const unit = solver === 'coordinate descent' ? 'passes' : 'iterations';
+    super(
+      `${solver} did not converge${lambda === undefined ? '' : ` at λ = ${lambda.toPrecision(6)}`}: ${measured} ${dualGap.toExponential(3)} > tolerance ` +
+        `${gapTolerance.toExponential(3)} after ${nIter} ${unit}; increase maxIter, loosen tol, or scale the features (standardize: true)`,
+    );
+  }
+}
+
+/**
+ * Logistic regression stopped because the classes are (numerically) separated: every fitted
+ * probability is within 1e-9 of its label, and with a penalty this weak the coefficients grow
+ * without bound (the unpenalized optimum does not exist). The returned coefficients are finite
+ * and separate the training data; increase λ for a meaningful fit.
+ */
+export class SeparationWarning extends L1L2Warning {
+  constructor(
+    /** ‖w‖₁ of the returned coefficients (original scale). */
+    readonly coefL1Norm: number,
+    /** The mean loss reached, Σν·ℓ. */
+    readonly meanLoss: number,
+    /** The λ of the fit. */
+    readonly lambda: number,
   ) {
     super(
-      `coordinate descent did not converge${lambda === undefined ? '' : ` at λ = ${lambda.toPrecision(6)}`}: duality gap ${dualGap.toExponential(3)} > tolerance ` +
-        `${gapTolerance.toExponential(3)} after ${nIter} passes; increase maxIter, loosen tol, or scale the features (standardize: true)`,
+      `logistic regression at λ = ${lambda.toPrecision(6)}: the classes are separated (every fitted probability is within 1e-9 of its label; ` +
+        `mean loss ${meanLoss.toExponential(3)}), so the coefficients grow without bound as λ → 0; stopped at ‖w‖₁ = ${coefL1Norm.toPrecision(6)}. Increase lambda.`,
     );
   }
 }

@@ -187,7 +187,7 @@ function evaluate(
   gInterceptGradient = interceptVar ? Math.abs(sumWU) : 0;
   gObjective = fValue + (kind == 0 ? elasticNetPenaltyValue(x, l1, l2, factors, p) : 0);
   if (certKind == 0) {
-    gCertificate = gapFromGradients(desc, x, l1, l2, g, 0, p, weightedRss(u, weights, n), gapOut);
+    gCertificate = gapFromGradients(desc, x, l1, l2, g, 0, p, weightedRss(u, weights, n), gapOut, 0);
   } else if (certKind == 1) {
     gCertificate = frankWolfeGap(x, g, radius, kind == 1 ? 1 : 2, invScale, p);
   } else {

@@ -21,8 +21,12 @@ export interface CrossValidation {
   cvStandardError: Float64Array;
   /** Held-out mean error of each fold (row k) at each λ (column). */
   foldErrors: Float64Array[];
-  /** The measure: `'mse'` (mean squared error) or `'mae'` (mean absolute error). */
-  measure: 'mse' | 'mae';
+  /**
+   * The measure: `'mse'` (mean squared error) or `'mae'` (mean absolute error) for regression;
+   * `'deviance'`, `'misclassification'` or `'auc'` for logistic regression (AUC: higher is better,
+   * so `indexMin` is then its maximum).
+   */
+  measure: CvMeasure;
   /** Index and value of the λ with the smallest cvMean (the largest such λ on ties). */
   indexMin: number;
   lambdaMin: number;
@@ -34,6 +38,9 @@ export interface CrossValidation {
   /** The path fitted on all the data: the refit at any λ of the grid. */
   path: RegularizationPath;
 }
+
+/** The held-out error measures of cross-validation. */
+export type CvMeasure = 'mse' | 'mae' | 'deviance' | 'misclassification' | 'auc';
 
 /** What a progress callback receives: which path is running and how far along it is. */
 export interface CvProgress {

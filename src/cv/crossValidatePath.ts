@@ -60,16 +60,7 @@ export function cvPath(X: MatrixInput, y: ArrayLike<number>, options: CvOptions 
     const foldErrors: Float64Array[] = [];
     const foldSizes: number[] = [];
     for (let fold = 0; fold < nFolds; fold++) {
-      const held: number[] = [];
-      for (let i = 0; i < n; i++) if (foldId[i] === fold) held.push(i);
-      let trainTotal = 0;
-      let heldTotal = 0;
-      for (let i = 0; i < n; i++) {
-        if (foldId[i] === fold) heldTotal += sampleWeights[i]!;
-        else trainTotal += sampleWeights[i]!;
-      }
-      const weights = new Float64Array(n);
-      for (let i = 0; i < n; i++) weights[i] = foldId[i] === fold ? 0 : sampleWeights[i]! / trainTotal;
+      const { held, heldTotal, weights } = foldWeights(foldId, fold, sampleWeights);
       const errors = new Float64Array(K);
       computePath(matrix, target, foldOptions, {
         weights,
@@ -87,28 +78,7 @@ export function cvPath(X: MatrixInput, y: ArrayLike<number>, options: CvOptions 
       foldSizes.push(heldTotal * n);
     }
 
-    const cvMean = new Float64Array(K);
-    const cvStandardError = new Float64Array(K);
-    for (let k = 0; k < K; k++) {
-      let mean = 0;
-      for (let f = 0; f < nFolds; f++) mean += foldSizes[f]! * foldErrors[f]![k]!;
-      mean /= n;
-      let spread = 0;
-      for (let f = 0; f < nFolds; f++) spread += foldSizes[f]! * (foldErrors[f]![k]! - mean) ** 2;
-      cvMean[k] = mean;
-      cvStandardError[k] = Math.sqrt(spread / n / (nFolds - 1));
-    }
-    // λ decrease along the grid, so the first index attaining a bound is the largest λ.
-    let indexMin = 0;
-    for (let k = 1; k < K; k++) if (cvMean[k]! < cvMean[indexMin]!) indexMin = k;
-    const bound = cvMean[indexMin]! + cvStandardError[indexMin]!;
-    let index1se = indexMin;
-    for (let k = 0; k <= indexMin; k++) {
-      if (cvMean[k]! <= bound) {
-        index1se = k;
-        break;
-      }
-    }
+    const { cvMean, cvStandardError, indexMin, index1se } = summarizeFolds(foldErrors, foldSizes, n, false);
     return {
       lambdas, cvMean, cvStandardError, foldErrors, measure, indexMin, lambdaMin: lambdas[indexMin]!,
       index1se, lambda1se: lambdas[index1se]!, foldId, path,
@@ -118,7 +88,65 @@ export function cvPath(X: MatrixInput, y: ArrayLike<number>, options: CvOptions 
   }
 }
 
-function resolveFolds(options: CvOptions, n: number): Int32Array {
+/**
+ * @internal One fold as weights over all rows: its held-out rows (weight 0 in training), their
+ * total sample weight, and the training weights (the sample weights of the other rows, renormalized).
+ */
+export function foldWeights(foldId: Int32Array, fold: number, sampleWeights: Float64Array): { held: number[]; heldTotal: number; weights: Float64Array } {
+  const n = foldId.length;
+  const held: number[] = [];
+  let trainTotal = 0;
+  let heldTotal = 0;
+  for (let i = 0; i < n; i++) {
+    if (foldId[i] === fold) {
+      held.push(i);
+      heldTotal += sampleWeights[i]!;
+    } else trainTotal += sampleWeights[i]!;
+  }
+  const weights = new Float64Array(n);
+  for (let i = 0; i < n; i++) weights[i] = foldId[i] === fold ? 0 : sampleWeights[i]! / trainTotal;
+  return { held, heldTotal, weights };
+}
+
+/**
+ * @internal cv.glmnet's summary of per-fold errors: the size-weighted mean and standard error per
+ * λ, the λ with the best mean (the smallest, or the largest when `higherIsBetter`, as for AUC;
+ * the largest λ on ties) and the largest λ within one standard error of it (λ_1se).
+ */
+export function summarizeFolds(
+  foldErrors: Float64Array[], foldSizes: number[], n: number, higherIsBetter: boolean,
+): { cvMean: Float64Array; cvStandardError: Float64Array; indexMin: number; index1se: number } {
+  const nFolds = foldErrors.length;
+  const K = foldErrors[0]!.length;
+  const cvMean = new Float64Array(K);
+  const cvStandardError = new Float64Array(K);
+  for (let k = 0; k < K; k++) {
+    let mean = 0;
+    for (let f = 0; f < nFolds; f++) mean += foldSizes[f]! * foldErrors[f]![k]!;
+    mean /= n;
+    let spread = 0;
+    for (let f = 0; f < nFolds; f++) spread += foldSizes[f]! * (foldErrors[f]![k]! - mean) ** 2;
+    cvMean[k] = mean;
+    cvStandardError[k] = Math.sqrt(spread / n / (nFolds - 1));
+  }
+  // Compared as losses: an AUC is negated. λ decrease along the grid, so the first index
+  // attaining a bound is the largest λ.
+  const sign = higherIsBetter ? -1 : 1;
+  let indexMin = 0;
+  for (let k = 1; k < K; k++) if (sign * cvMean[k]! < sign * cvMean[indexMin]!) indexMin = k;
+  const bound = sign * cvMean[indexMin]! + cvStandardError[indexMin]!;
+  let index1se = indexMin;
+  for (let k = 0; k <= indexMin; k++) {
+    if (sign * cvMean[k]! <= bound) {
+      index1se = k;
+      break;
+    }
+  }
+  return { cvMean, cvStandardError, indexMin, index1se };
+}
+
+/** @internal The fold of each sample from `foldId` (validated) or a seeded assignment into nFolds. */
+export function resolveFolds(options: { nFolds?: number; foldId?: ArrayLike<number>; seed?: number }, n: number): Int32Array {
   if (options.foldId === undefined) {
     const nFolds = checkInteger('nFolds', options.nFolds ?? 10, 2);
     if (nFolds > n) throw new InvalidParameterError('nFolds', `nFolds must be at most the number of samples ${n}, got ${nFolds}`);

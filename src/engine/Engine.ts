@@ -1,4 +1,72 @@
 import type { DesignMatrix } from '../matrix/DesignMatrix.js';
+import type { PenaltyBlock } from '../reference/penalty.js';
+import { freeUnpenalizedFeatures } from '../reference/dualProjection.js';
+import { choleskyFactor } from '../reference/penalty.js';
+import type { CertificateKind } from '../model/certificateKind.js';
+
+/**
+ * @internal Per-feature penalty options of a session (validated; see src/model/penaltyOptions.ts):
+ * the penalty becomes Σ_j v_j·(l1|w̃_j| + (l2/2)w̃_j²) subject to lower_j ≤ w_j ≤ upper_j, with the
+ * bounds on the ORIGINAL scale of X (w_j = w̃_j·invScale_j). lower = upper = 0 excludes a feature.
+ */
+export interface SessionPenalty {
+  /** v_j ≥ 0, as used (no further rescaling). */
+  factor: Float64Array;
+  /** lower_j ≤ 0, −∞ allowed (original scale). */
+  lower: Float64Array;
+  /** upper_j ≥ 0, +∞ allowed (original scale). */
+  upper: Float64Array;
+}
+
+/**
+ * @internal The session's penalty in the scaled space (bounds divided by invScale), or undefined.
+ * When some non-constant feature has v_j = 0 and an infinite bound the simple dual point is
+ * infeasible: the block gets a dual projection if those features are free on both sides (and
+ * G̃_UU is not singular), else it is in KKT mode. `setDualProjection` decides that.
+ */
+export function toPenaltyBlock(penalty: SessionPenalty | undefined, invScale: Float64Array): PenaltyBlock | undefined {
+  if (penalty === undefined) return undefined;
+  const p = invScale.length;
+  const lower = new Float64Array(p);
+  const upper = new Float64Array(p);
+  let kkt = false;
+  for (let j = 0; j < p; j++) {
+    const inv = invScale[j]!;
+    if (inv === 0) continue; // a constant column: its coefficient is 0 anyway
+    lower[j] = penalty.lower[j]! / inv;
+    upper[j] = penalty.upper[j]! / inv;
+    if (penalty.factor[j] === 0 && (lower[j] === -Infinity || upper[j] === Infinity)) kkt = true;
+  }
+  return { kkt, factor: Float64Array.from(penalty.factor), lower, upper };
+}
+
+/**
+ * @internal Decides the certificate of a block whose simple dual point is infeasible: a projected
+ * dual point (a duality gap) when every unpenalized feature with an infinite side is free on
+ * both sides and G̃_UU is not singular, else the KKT residual. `columnsOf(U)` computes the columns
+ * u ∈ U of G̃ (column k at k·p; the engine's own kernel). Run at open and after every reweight
+ * (G̃ depends on the weights).
+ */
+export function setDualProjection(
+  block: PenaltyBlock | undefined, invScale: Float64Array, columnsOf: (U: Int32Array) => Float64Array,
+): void {
+  if (block === undefined || !(block.kkt || block.projection)) return;
+  const p = invScale.length;
+  const U = freeUnpenalizedFeatures(block, invScale);
+  block.projection = undefined;
+  if (U !== undefined && U.length > 0) {
+    const G = columnsOf(U);
+    const chol = choleskyFactor(U.length, (a, b) => G[b * p + U[a]!]!);
+    if (chol) block.projection = { U, G, chol };
+  }
+  block.kkt = block.projection === undefined;
+}
+
+/** @internal Clips w (scaled space) into the block's bounds, in place. */
+export function clipToBounds(w: Float64Array, block: PenaltyBlock | undefined): void {
+  if (block === undefined) return;
+  for (let j = 0; j < w.length; j++) w[j] = Math.min(Math.max(w[j]!, block.lower[j]!), block.upper[j]!);
+}
 
 /**
  * @internal One elastic-net solve in the centred/scaled space:
@@ -43,6 +111,8 @@ export interface SessionRequest {
   standardize: boolean;
   /** Observation weights summing to 1, or undefined for uniform 1/n. */
   weights?: Float64Array | undefined;
+  /** Penalty factors and bounds, or undefined for the plain elastic net (the default, and the fast path). */
+  penalty?: SessionPenalty | undefined;
 }
 
 /** @internal The certificate and work counters of one solve (or of the starting point). */
@@ -52,9 +122,14 @@ export interface SolveReport {
   /** Column dot products computed; ÷ p = passes over X. */
   columnVisits: number;
   primal: number;
+  /** NaN when the certificate is the KKT residual. */
   dual: number;
+  /** The certificate: duality gap, or KKT residual (see ElasticNetSession.certificate). */
   gap: number;
-  /** max_j |g_j − l2·w_j| (at w = 0: λ_max·α). */
+  /**
+   * max_j |g_j − l2·w_j| (at w = 0: λ_max·α). With penalty options: max over penalized j of
+   * |g_j − v_j·l2·w_j|/v_j on the sides whose bound is not 0.
+   */
   corrMax: number;
   workingSetSize: number;
   screened: number;
@@ -72,7 +147,19 @@ export interface ElasticNetSession {
   /** Column statistics in use (the back-transform to the original scale needs them). */
   readonly mean: Float64Array;
   readonly invScale: Float64Array;
-  /** Sets w (scaled space), recomputes r and every gradient, and certifies the point for (l1, l2). */
+  /**
+   * What `gap` in the reports is (always 'dualityGap' without penalty options). With penalty
+   * options it is decided at open and again by `reweight` (see setDualProjection).
+   */
+  readonly certificate: CertificateKind;
+  /**
+   * max_j |g_j| at w = 0 over the non-constant features (the KKT residual's scale; computed at
+   * open and at reweight in KKT mode only, else NaN).
+   */
+  readonly gradientScale: number;
+  /** Whether some non-excluded feature has penalty factor 0 (λ_max is computed after fitting them). */
+  readonly hasUnpenalized: boolean;
+  /** Sets w (scaled space; clipped into the bounds), recomputes r and every gradient, and certifies the point for (l1, l2). */
   start(coefScaled: Float64Array, l1: number, l2: number): SolveReport;
   /**
    * Solves for (l1, l2) from the current w with the screened working-set solver;
@@ -83,6 +170,20 @@ export interface ElasticNetSession {
   coefScaled(): Float64Array;
   /** A copy of the current residual r = ỹ − X̃w (every row, held-out ones included). */
   residual(): Float64Array;
+  /**
+   * A copy of the gradients g_j = Σ_i ω_i·x̃_ij·r_i as `start` computed them (valid until the
+   * next `solve` or `reweight`).
+   */
+  gradient(): Float64Array;
+  /**
+   * Replaces the observation weights ω and the target ỹ (the proximal Newton solver of logistic
+   * regression: one weighted least-squares problem per Newton step over the same resident X).
+   * The column means and ‖x̃_j‖²-terms follow the new weights; the column scales stay those the
+   * session was opened with (standardization is a property of the data, not of the Newton
+   * weights). `mean` is updated in place. Only for sessions opened with weights. Call `start`
+   * next: every stored gradient is stale.
+   */
+  reweight(weights: Float64Array, yCentered: Float64Array): void;
   dispose(): void;
 }
 
@@ -92,6 +193,23 @@ export interface Engine {
   /** Plain cyclic coordinate descent over all features (the `cyclic` solver). */
   solveElasticNet(request: ElasticNetRequest): ElasticNetSolution;
   openSession(request: SessionRequest): ElasticNetSession;
+}
+
+/**
+ * @internal The absolute tolerance on a session's certificate: tol·F(0) for the duality gap,
+ * tol·max_j |g_j(0)| for the KKT residual (a relative KKT residual).
+ */
+export function certificateTolerance(session: ElasticNetSession, tol: number, nullObjective: number): number {
+  return session.certificate === 'dualityGap' ? tol * nullObjective : tol * session.gradientScale;
+}
+
+/** @internal Whether some non-constant, non-excluded feature has penalty factor 0. */
+export function hasUnpenalizedFeature(block: PenaltyBlock | undefined, invScale: Float64Array): boolean {
+  if (block === undefined) return false;
+  for (let j = 0; j < invScale.length; j++) {
+    if (invScale[j] !== 0 && block.factor[j] === 0 && (block.lower[j] !== 0 || block.upper[j] !== 0)) return true;
+  }
+  return false;
 }
 
 /** @internal Warm start on the original scale → scaled space: w̃_j = w_j / invScale_j (0 for excluded columns). */

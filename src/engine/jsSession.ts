@@ -1,16 +1,22 @@
 import type { ElasticNetSession, SessionRequest, SolveReport } from './Engine.js';
-import { columnStats } from '../reference/columnStats.js';
+import { clipToBounds, hasUnpenalizedFeature, setDualProjection, toPenaltyBlock } from './Engine.js';
+import { columnStats, keepFixedScales } from '../reference/columnStats.js';
 import { elasticNetResidual } from '../reference/coordinateDescent.js';
 import { elasticNetGradientAndGap } from '../reference/elasticNetDualGap.js';
 import { elasticNetSolveScreened } from '../reference/elasticNetSolveScreened.js';
 import { GramCache } from '../reference/gramCache.js';
+import { gramColumns } from '../reference/dualProjection.js';
 import { usesGramMode } from './gramModeRule.js';
 
 /** @internal An elastic-net session in plain TypeScript (the reference solver; see wasmSession.ts). */
 export function openJsSession(request: SessionRequest): ElasticNetSession {
-  const { X, yCentered, fitIntercept, standardize, weights } = request;
+  const { X, fitIntercept, standardize } = request;
+  let { yCentered, weights } = request;
   const p = X.nCols;
   const stats = columnStats(X, fitIntercept, standardize, weights);
+  const openedInvScale = stats.invScale.slice();
+  // Bounds are scaled with the scales at open; reweight keeps those scales (or zeroes a column).
+  const pen = toPenaltyBlock(request.penalty, stats.invScale);
   let w: Float64Array = new Float64Array(p);
   let r: Float64Array = Float64Array.from(yCentered);
   const g = new Float64Array(p);
@@ -19,21 +25,49 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
   // The last full duality gap known (the kernel keeps it in its out block).
   let lastGap = 0;
   // Covariance mode for small p, as the WASM engine; the cache lives as long as the session.
-  const gram = usesGramMode(X.nRows, p) ? new GramCache(X, stats, weights) : undefined;
+  let gram = usesGramMode(X.nRows, p) ? new GramCache(X, stats, weights) : undefined;
+  let gradientScale = NaN;
+  // Column visits of that decision (G̃ columns, the KKT scale's gradient pass), reported by the next start().
+  let setupVisits = 0;
+  // The certificate: a projected dual point, or the KKT residual with its scale max_j |g_j| at
+  // w = 0, r = ỹ (g is overwritten: start() recomputes it).
+  const decideCertificate = () => {
+    setDualProjection(pen, stats.invScale, (U) => {
+      setupVisits += U.length * p;
+      return gramColumns(X, stats.mean, stats.invScale, weights, U);
+    });
+    gradientScale = NaN;
+    if (pen?.kkt) {
+      setupVisits += p;
+      elasticNetGradientAndGap(X, stats, Float64Array.from(yCentered), new Float64Array(p), 0, 0, g, undefined, weights);
+      gradientScale = g.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+    }
+  };
+  decideCertificate();
   return {
     nFeatures: p,
     mean: stats.mean,
     invScale: stats.invScale,
+    get certificate() {
+      return pen?.kkt ? 'kktResidual' : 'dualityGap';
+    },
+    get gradientScale() {
+      return gradientScale;
+    },
+    hasUnpenalized: hasUnpenalizedFeature(pen, stats.invScale),
     start(coefScaled, l1, l2): SolveReport {
       w = Float64Array.from(coefScaled);
+      clipToBounds(w, pen);
       r = elasticNetResidual(X, stats, yCentered, w);
       screened.fill(0);
-      const c = elasticNetGradientAndGap(X, stats, r, w, l1, l2, g, undefined, weights);
+      const c = elasticNetGradientAndGap(X, stats, r, w, l1, l2, g, undefined, weights, pen);
       lastGap = c.gap;
-      return { passes: 0, columnVisits: p, primal: c.primal, dual: c.dual, gap: c.gap, corrMax: c.corrMax, workingSetSize: 0, screened: 0, weightedRss: c.rrW };
+      const visits = p + setupVisits;
+      setupVisits = 0;
+      return { passes: 0, columnVisits: visits, primal: c.primal, dual: c.dual, gap: c.gap, corrMax: c.corrMax, workingSetSize: 0, screened: 0, weightedRss: c.rrW };
     },
     solve(l1, l2, l1Prev, gapTolerance, maxPasses): SolveReport {
-      const s = elasticNetSolveScreened(X, stats, r, w, l1, l2, l1Prev, gapTolerance, maxPasses, g, screened, lastGap, weights, gram);
+      const s = elasticNetSolveScreened(X, stats, r, w, l1, l2, l1Prev, gapTolerance, maxPasses, g, screened, lastGap, weights, gram, pen);
       lastGap = s.gap;
       return {
         passes: s.passes, columnVisits: s.visits, primal: s.primal, dual: s.dual, gap: s.gap, corrMax: s.corrMax,
@@ -42,6 +76,21 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
     },
     coefScaled: () => w.slice(),
     residual: () => r.slice(),
+    gradient: () => g.slice(),
+    reweight(newWeights, newTarget) {
+      if (!weights) throw new Error('internal: reweight needs a session opened with weights');
+      weights = newWeights;
+      yCentered = newTarget;
+      const next = columnStats(X, fitIntercept, standardize, weights);
+      keepFixedScales(next.invScale, next.normSqOverN, openedInvScale);
+      stats.mean.set(next.mean);
+      stats.invScale.set(next.invScale);
+      stats.colSum.set(next.colSum);
+      stats.normSqOverN.set(next.normSqOverN);
+      if (gram) gram = new GramCache(X, stats, weights);
+      screened.fill(1);
+      decideCertificate();
+    },
     dispose() {},
   };
 }

@@ -1,11 +1,15 @@
 import type { ElasticNetSession, SessionRequest, SolveReport } from './Engine.js';
+import { clipToBounds, hasUnpenalizedFeature, setDualProjection, toPenaltyBlock } from './Engine.js';
 import type { WasmRuntime } from '../wasm/runtime.js';
-import { FitWorkspace, OUT, OUT_LENGTH } from '../wasm/FitWorkspace.js';
+import { ANDERSON_DEPTH, FitWorkspace, OUT, OUT_LENGTH } from '../wasm/FitWorkspace.js';
+import { freeUnpenalizedFeatures } from '../reference/dualProjection.js';
+import { keepFixedScales } from '../reference/columnStats.js';
 
 /**
  * @internal An elastic-net session in WebAssembly memory: X and its statistics are
  * resident, and one FitWorkspace holds ỹ, w, r, the gradients and the solver scratch
  * for as long as the session lives. Each solve is one `elasticNetSolveScreened` call.
+ * Penalty options live in one more block (see assembly/penalty.ts), freed with the session.
  */
 export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): ElasticNetSession {
   const { heap, kernels } = runtime;
@@ -19,6 +23,65 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
   const invScale = heap.f64(ws.invScale, p).slice();
   // No gradient is known yet: every feature's stored g is stale until start() computes them.
   heap.u8(ws.screened, p).fill(1);
+  const pen = toPenaltyBlock(request.penalty, invScale);
+  let currentTarget = request.yCentered;
+  let penAddress = 0;
+  // Room for the projection of every free unpenalized feature (reweight can only drop some).
+  const capacity = pen ? (freeUnpenalizedFeatures(pen, invScale)?.length ?? 0) : 0;
+  let gradientScale = NaN;
+  // Column visits of that decision (G̃ columns, the KKT scale's gradient pass), reported by the next start().
+  let setupVisits = 0;
+  // The certificate (projected dual point or KKT residual; see setDualProjection) and the block
+  // the kernels read (layout in assembly/penalty.ts). At open, and after every reweight.
+  const decideCertificate = () => {
+    if (!pen) return;
+    // The scales in use (reweight may zero a column's); G̃'s columns by the kernel, with the
+    // Anderson block's residual slot (n doubles, idle between solves) as scratch.
+    setDualProjection(pen, heap.f64(ws.invScale, p).slice(), (U) => {
+      const columns = heap.allocate(8 * U.length * p, 'penaltyFactor');
+      try {
+        const scratch = ws.anderson + 8 * (ANDERSON_DEPTH * ANDERSON_DEPTH + ANDERSON_DEPTH);
+        U.forEach((u, k) => kernels.gramColumnInto(ws.desc, u, columns + 8 * k * p, scratch));
+        setupVisits += U.length * p;
+        return heap.f64(columns, U.length * p).slice();
+      } finally {
+        heap.free(columns);
+      }
+    });
+    const m = pen.projection?.U.length ?? 0;
+    if (penAddress === 0) {
+      penAddress = heap.allocate(8 * (1 + 3 * p + (capacity > 0 ? 1 + capacity * (2 + p + capacity) : 0)), 'penaltyFactor');
+    }
+    const block = heap.f64(penAddress, 1 + 3 * p + (m > 0 ? 1 + m + m * p + m * m : 0));
+    block[0] = pen.kkt ? 1 : pen.projection ? 2 : 0;
+    block.set(pen.factor, 1);
+    block.set(pen.lower, 1 + p);
+    block.set(pen.upper, 1 + 2 * p);
+    if (pen.projection) {
+      const base = 1 + 3 * p;
+      block[base] = m;
+      block.set(Float64Array.from(pen.projection.U), base + 1);
+      block.set(pen.projection.G, base + 1 + m);
+      block.set(pen.projection.chol, base + 1 + m + m * p);
+    }
+    gradientScale = NaN;
+    if (pen.kkt) {
+      // The KKT residual's scale: the gradients at w = 0, r = ỹ (start() recomputes w, r and g).
+      setupVisits += p;
+      heap.f64(ws.w, p).fill(0);
+      heap.f64(ws.r, n).set(currentTarget);
+      kernels.elasticNetGradientAndGap(ws.desc, ws.r, ws.w, 0, 0, ws.g, 0, ws.out, 0);
+      gradientScale = heap.f64(ws.g, p).reduce((v, x) => Math.max(v, Math.abs(x)), 0);
+    }
+  };
+  try {
+    decideCertificate();
+  } catch (e) {
+    // Out of WebAssembly memory: nothing of this session stays allocated.
+    if (penAddress !== 0) heap.free(penAddress);
+    ws.free();
+    throw e;
+  }
   let disposed = false;
 
   const report = (passes: number): SolveReport => {
@@ -40,27 +103,48 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
     nFeatures: p,
     mean,
     invScale,
+    get certificate() {
+      return pen?.kkt ? 'kktResidual' : 'dualityGap';
+    },
+    get gradientScale() {
+      return gradientScale;
+    },
+    hasUnpenalized: hasUnpenalizedFeature(pen, invScale),
     start(coefScaled, l1, l2) {
-      heap.f64(ws.w, p).set(coefScaled);
+      const w0 = Float64Array.from(coefScaled);
+      clipToBounds(w0, pen);
+      heap.f64(ws.w, p).set(w0);
       kernels.elasticNetResidual(ws.desc, ws.yc, ws.w, ws.r);
       heap.f64(ws.out, OUT_LENGTH).fill(0);
       heap.u8(ws.screened, p).fill(0); // every gradient is computed now
-      kernels.elasticNetGradientAndGap(ws.desc, ws.r, ws.w, l1, l2, ws.g, 0, ws.out);
-      heap.f64(ws.out, OUT_LENGTH)[OUT.visits] = p;
+      kernels.elasticNetGradientAndGap(ws.desc, ws.r, ws.w, l1, l2, ws.g, 0, ws.out, penAddress);
+      heap.f64(ws.out, OUT_LENGTH)[OUT.visits] = p + setupVisits;
+      setupVisits = 0;
       return report(0);
     },
     solve(l1, l2, l1Prev, gapTolerance, maxPasses) {
       const passes = kernels.elasticNetSolveScreened(
         ws.desc, ws.r, ws.w, l1, l2, l1Prev, gapTolerance, maxPasses,
-        ws.ws, ws.active, ws.inWs, ws.screened, ws.g, ws.out, ws.anderson, ws.gram,
+        ws.ws, ws.active, ws.inWs, ws.screened, ws.g, ws.out, ws.anderson, ws.gram, penAddress,
       );
       return report(passes);
     },
     coefScaled: () => heap.f64(ws.w, p).slice(),
     residual: () => heap.f64(ws.r, n).slice(),
+    gradient: () => heap.f64(ws.g, p).slice(),
+    reweight(weights, yCentered) {
+      ws.reweight(weights, fitIntercept, standardize);
+      keepFixedScales(heap.f64(ws.invScale, p), heap.f64(ws.normSqOverN, p), invScale);
+      mean.set(heap.f64(ws.mean, p));
+      heap.f64(ws.yc, n).set(yCentered);
+      heap.u8(ws.screened, p).fill(1);
+      currentTarget = yCentered;
+      decideCertificate();
+    },
     dispose() {
       if (disposed) return;
       disposed = true;
+      if (penAddress !== 0) heap.free(penAddress);
       ws.free();
     },
   };

@@ -1,4 +1,7 @@
-import { NotFittedError } from '../errors.js';
+import { InvalidParameterError, NotFittedError } from '../errors.js';
+import { certificateTolerance } from '../engine/Engine.js';
+import type { CertificateKind } from '../model/certificateKind.js';
+import { checkPenaltyOptions, hasPenaltyOptions, pickPenaltyOptions, resolvePenalty, type PenaltyOptions } from '../model/penaltyOptions.js';
 import { toDesignMatrix, type MatrixInput } from '../matrix/DesignMatrix.js';
 import { selectEngine, type EngineName } from '../engine/selectEngine.js';
 import { predictLinear, scoreLinear } from '../model/linearModelMethods.js';
@@ -10,8 +13,12 @@ import {
   checkBoolean, checkInteger, checkNonNegative, checkOneOf, checkPositive, checkUnitInterval, toCoefVector, toSampleWeights, toTargetVector,
 } from '../validation.js';
 
-/** Options of {@link ElasticNet} (and, without `l1Ratio`, of {@link Lasso}). */
-export interface ElasticNetOptions {
+/**
+ * Options of {@link ElasticNet} (and, without `l1Ratio`, of {@link Lasso}), including the
+ * per-feature {@link PenaltyOptions} (`penaltyFactor`, `exclude`, `lowerLimits`, `upperLimits`,
+ * `positive`).
+ */
+export interface ElasticNetOptions extends PenaltyOptions {
   /** Overall penalty strength λ ≥ 0 (scikit-learn's `alpha`, glmnet's `lambda`). */
   lambda: number;
   /** Mix α ∈ [0, 1] between L1 (α = 1, the lasso) and L2 (α = 0, ridge). Default 0.5. scikit-learn's `l1_ratio`, glmnet's `alpha`. */
@@ -68,6 +75,7 @@ interface FittedState {
   objective: number;
   converged: boolean;
   engine: EngineName;
+  certificate: CertificateKind;
   l1Norm: number;
   l2Norm: number;
 }
@@ -82,6 +90,8 @@ interface FittedState {
  * with λ = `lambda` and α = `l1Ratio` (with `standardize: true` the penalty applies to the
  * coefficients of the standardized columns). This is scikit-learn's `ElasticNet(alpha=λ,
  * l1_ratio=α)` and glmnet's `glmnet(x, y, alpha=α, lambda=λ, standardize=FALSE)`.
+ * With {@link PenaltyOptions} the penalty is λ·Σ_j v_j(α|w_j| + (1−α)/2·w_j²) subject to
+ * lowerLimits_j ≤ w_j ≤ upperLimits_j (glmnet's penalty.factor, exclude, lower/upper.limits).
  *
  * Solver (default `'screened'`): coordinate descent on a working set (strong rule, KKT
  * violators, active-set cycling, gap-safe screening), one WebAssembly call per fit.
@@ -109,6 +119,8 @@ export class ElasticNet {
   readonly warmStart: boolean;
   readonly engine: EngineName;
   readonly solver: ElasticNetSolver;
+  /** The penalty options as given (validated against p at each fit). */
+  readonly penaltyOptions: Readonly<PenaltyOptions>;
   #fitted: FittedState | undefined;
 
   /**
@@ -126,6 +138,11 @@ export class ElasticNet {
     this.warmStart = checkBoolean('warmStart', o.warmStart ?? false);
     this.engine = checkOneOf('engine', o.engine ?? 'wasm', ['wasm', 'js'] as const);
     this.solver = checkOneOf('solver', o.solver ?? 'screened', ['screened', 'cyclic'] as const);
+    this.penaltyOptions = pickPenaltyOptions(o);
+    checkPenaltyOptions(this.penaltyOptions);
+    if (this.solver === 'cyclic' && hasPenaltyOptions(this.penaltyOptions)) {
+      throw new InvalidParameterError('solver', "penalty factors, exclude and bounds need solver 'screened' (the default); 'cyclic' runs the plain elastic net");
+    }
   }
 
   /**
@@ -143,13 +160,15 @@ export class ElasticNet {
       const n = matrix.nRows;
       const p = matrix.nCols;
       const target = toTargetVector(y, n);
+      const penalty = resolvePenalty(this.penaltyOptions, p);
       let initialCoef: Float64Array | undefined;
       if (options.initialCoef !== undefined) initialCoef = toCoefVector(options.initialCoef, p, 'initialCoef');
       else if (this.warmStart && this.#fitted?.coef.length === p) initialCoef = this.#fitted.coef;
 
       const weights = options.sampleWeight === undefined ? undefined : toSampleWeights(options.sampleWeight, n);
       const { yCentered, mean: yMean, nullObjective } = centerTarget(target, this.fitIntercept, weights);
-      const gapTolerance = this.tol * nullObjective;
+      let gapTolerance = this.tol * nullObjective;
+      let certificate: CertificateKind = 'dualityGap';
 
       const engine = selectEngine(this.engine);
       const l1 = this.lambda * this.l1Ratio;
@@ -161,8 +180,10 @@ export class ElasticNet {
         // Each epoch visits every column, and each gap check is one more pass.
         result = { ...s, passes: s.epochs, visits: NaN };
       } else {
-        const session = engine.openSession({ X: matrix, yCentered, fitIntercept, standardize, weights });
+        const session = engine.openSession({ X: matrix, yCentered, fitIntercept, standardize, weights, penalty });
         try {
+          gapTolerance = certificateTolerance(session, this.tol, nullObjective);
+          certificate = session.certificate;
           const w0 = new Float64Array(p);
           scaleWarmStart(initialCoef, session.invScale, w0);
           let report = session.start(w0, l1, l2);
@@ -180,7 +201,7 @@ export class ElasticNet {
           session.dispose();
         }
       }
-      const { coef, intercept } = toOriginalScale(result.coefScaled, result.mean, result.invScale, yMean, fitIntercept);
+      const { coef, intercept } = toOriginalScale(result.coefScaled, result.mean, result.invScale, yMean, fitIntercept, penalty);
       const converged = result.gap <= gapTolerance;
       this.#fitted = {
         coef,
@@ -192,10 +213,11 @@ export class ElasticNet {
         objective: result.primal,
         converged,
         engine: engine.name,
+        certificate,
         l1Norm: result.coefScaled.reduce((sum, v) => sum + Math.abs(v), 0),
         l2Norm: Math.sqrt(result.coefScaled.reduce((sum, v) => sum + v * v, 0)),
       };
-      if (!converged) emitWarning(new ConvergenceWarning(result.gap, gapTolerance, result.passes));
+      if (!converged) emitWarning(new ConvergenceWarning(result.gap, gapTolerance, result.passes, undefined, 'coordinate descent', certificate === 'dualityGap' ? 'gap' : 'kkt'));
       return this;
     } finally {
       if (owned) matrix.dispose();
@@ -227,12 +249,24 @@ export class ElasticNet {
     return this.#state('passesOverX').passesOverX;
   }
 
-  /** Duality gap at the returned solution: an upper bound on F(w) − min F. */
+  /**
+   * The certificate at the returned solution: the duality gap, an upper bound on F(w) − min F;
+   * or, when {@link certificate} is `'kktResidual'`, the largest KKT residual.
+   */
   get dualGap(): number {
     return this.#state('dualGap').dualGap;
   }
 
-  /** The gap the fit had to reach: tol·F(0). */
+  /**
+   * Which certificate {@link dualGap} is: `'dualityGap'`, or `'kktResidual'` when a feature with
+   * penalty factor 0 is bounded on one side only, or unpenalized features are collinear (see
+   * {@link CertificateKind}).
+   */
+  get certificate(): CertificateKind {
+    return this.#state('certificate').certificate;
+  }
+
+  /** The certificate value the fit had to reach: tol·F(0) (duality gap) or tol·max_j|g_j(0)| (KKT residual). */
   get gapTolerance(): number {
     return this.#state('gapTolerance').gapTolerance;
   }

@@ -1,3 +1,5 @@
+import type { CertificateKind } from '../model/certificateKind.js';
+
 /**
  * The solutions of a regularization path, one per λ (decreasing). Coefficients are held
  * sparsely (indices and values of the non-zeros, on X's original scale) and expanded on
@@ -26,6 +28,12 @@ export class RegularizationPath {
   readonly dualGaps: Float64Array;
   /** The gap each solution had to reach: tol·F(0). */
   readonly gapTolerance: number;
+  /**
+   * What `dualGaps` holds: `'dualityGap'`, or `'kktResidual'` (the largest KKT residual; tolerance
+   * tol·max_j|g_j(0)|) when a feature with penalty factor 0 is bounded on one side only, or
+   * unpenalized features are collinear (see {@link CertificateKind}).
+   */
+  readonly certificate: CertificateKind;
   /** Coordinate passes per λ (over the working set or its active part). */
   readonly nIters: Int32Array;
   /**
@@ -44,6 +52,8 @@ export class RegularizationPath {
   constructor(fields: {
     lambdas: Float64Array; l1Ratio: number; lambdaMax: number; intercepts: Float64Array; df: Int32Array;
     devRatio: Float64Array; dualGaps: Float64Array; gapTolerance: number; nIters: Int32Array; passesOverX: Float64Array;
+    /** Default 'dualityGap'. */
+    certificate?: CertificateKind;
     converged: boolean[]; nFeatures: number; indices: Int32Array[]; values: Float64Array[];
   }) {
     this.lambdas = fields.lambdas;
@@ -54,6 +64,7 @@ export class RegularizationPath {
     this.devRatio = fields.devRatio;
     this.dualGaps = fields.dualGaps;
     this.gapTolerance = fields.gapTolerance;
+    this.certificate = fields.certificate ?? 'dualityGap';
     this.nIters = fields.nIters;
     this.passesOverX = fields.passesOverX;
     this.converged = fields.converged;

@@ -1,6 +1,8 @@
 import { toDesignMatrix, type DesignMatrix, type MatrixInput } from '../matrix/DesignMatrix.js';
 import { selectEngine, type EngineName } from '../engine/selectEngine.js';
-import type { ElasticNetSession, SolveReport } from '../engine/Engine.js';
+import { certificateTolerance, type ElasticNetSession, type SessionPenalty, type SolveReport } from '../engine/Engine.js';
+import { startAtNullModel } from '../engine/startAtNullModel.js';
+import { checkPenaltyOptions, pickPenaltyOptions, resolvePenalty, type PenaltyOptions } from '../model/penaltyOptions.js';
 import { centerTarget } from '../model/centerTarget.js';
 import { toOriginalScale } from '../model/toOriginalScale.js';
 import { ConvergenceWarning, emitWarning } from '../warnings.js';
@@ -9,8 +11,8 @@ import { checkBoolean, checkInteger, checkOneOf, checkPositive, checkUnitInterva
 import { lambdaGrid } from './lambdaGrid.js';
 import { RegularizationPath } from './RegularizationPath.js';
 
-/** Options of {@link enetPath} and {@link lassoPath}. */
-export interface PathOptions {
+/** Options of {@link enetPath} and {@link lassoPath} (with the per-feature {@link PenaltyOptions}). */
+export interface PathOptions extends PenaltyOptions {
   /** α ∈ (0, 1] (0 is allowed only with explicit `lambdas`). enetPath default 0.5; lassoPath fixes 1. */
   l1Ratio?: number;
   /** Number of λ on the generated grid. Default 100. */
@@ -51,6 +53,8 @@ export interface ResolvedPathOptions {
   maxIter: number;
   earlyStop: boolean;
   engine: EngineName;
+  /** Shape-checked penalty options (resolved against p when the path runs). */
+  penalty: PenaltyOptions;
 }
 
 /** @internal Checks path options (before any work) and applies the defaults. */
@@ -83,7 +87,19 @@ export function resolvePathOptions(options: PathOptions, defaultL1Ratio: number)
     maxIter: checkInteger('maxIter', o.maxIter ?? 10000, 1),
     earlyStop: checkBoolean('earlyStop', o.earlyStop ?? true),
     engine: checkOneOf('engine', o.engine ?? 'wasm', ['wasm', 'js'] as const),
+    penalty: checkedPenalty(o),
   };
+}
+
+function checkedPenalty(o: PathOptions): PenaltyOptions {
+  const picked = pickPenaltyOptions(o);
+  checkPenaltyOptions(picked);
+  return picked;
+}
+
+/** Whether some feature has a factor > 0 and a bound that is not 0 on some side. */
+function hasFreePenalizedFeature(penalty: SessionPenalty): boolean {
+  return penalty.factor.some((v, j) => v > 0 && (penalty.lower[j]! < 0 || penalty.upper[j]! > 0));
 }
 
 /** glmnet's early-stopping constants (fdev, devmax, mnlam). */
@@ -101,12 +117,20 @@ export function computePath(
   extra: { weights?: Float64Array; onSolved?: (k: number, session: ElasticNetSession) => void } = {},
 ): RegularizationPath {
   const { l1Ratio, fitIntercept, standardize, tol } = options;
+  const penalty = resolvePenalty(options.penalty, X.nCols);
+  if (penalty !== undefined && options.lambdas === undefined && !hasFreePenalizedFeature(penalty)) {
+    throw new InvalidParameterError(
+      'penaltyFactor',
+      'no feature is both penalized and free to leave 0 (each is excluded, unpenalized or bounded at 0), so λ_max is undefined: pass explicit lambdas',
+    );
+  }
   const { yCentered, mean: yMean, nullObjective } = centerTarget(y, fitIntercept, extra.weights);
-  const gapTolerance = tol * nullObjective;
-  const session = selectEngine(options.engine).openSession({ X, yCentered, fitIntercept, standardize, weights: extra.weights });
+  const session = selectEngine(options.engine).openSession({ X, yCentered, fitIntercept, standardize, weights: extra.weights, penalty });
   try {
+    const gapTolerance = certificateTolerance(session, tol, nullObjective);
     const p = X.nCols;
-    const start = session.start(new Float64Array(p), 0, 0);
+    // w = 0, with unpenalized features fitted first: corrMax is λ_max·α.
+    const start = startAtNullModel(session, gapTolerance, options.maxIter);
     const lambdaMax = l1Ratio > 0 ? start.corrMax / l1Ratio : Infinity;
     const generated = options.lambdas === undefined;
     const lambdas = options.lambdas ?? lambdaGrid(lambdaMax, options.nLambda, options.lambdaMinRatio ?? (X.nRows < p ? 1e-2 : 1e-4));
@@ -127,7 +151,7 @@ export function computePath(
       const l1 = lambda * l1Ratio;
       const report: SolveReport = session.solve(l1, lambda - l1, l1Prev, gapTolerance, options.maxIter);
       l1Prev = l1;
-      const { coef, intercept } = toOriginalScale(session.coefScaled(), session.mean, session.invScale, yMean, fitIntercept);
+      const { coef, intercept } = toOriginalScale(session.coefScaled(), session.mean, session.invScale, yMean, fitIntercept, penalty);
       const nz: number[] = [];
       for (let j = 0; j < p; j++) if (coef[j] !== 0) nz.push(j);
       indices.push(Int32Array.from(nz));
@@ -140,7 +164,7 @@ export function computePath(
       nIters[k] = report.passes;
       passesOverX[k] = report.columnVisits / p;
       converged.push(report.gap <= gapTolerance);
-      if (!converged[k]) emitWarning(new ConvergenceWarning(report.gap, gapTolerance, report.passes, lambda));
+      if (!converged[k]) emitWarning(new ConvergenceWarning(report.gap, gapTolerance, report.passes, lambda, 'coordinate descent', session.certificate === 'dualityGap' ? 'gap' : 'kkt'));
       extra.onSolved?.(k, session);
       if (generated && options.earlyStop && k + 1 >= MIN_LAMBDAS_BEFORE_STOP && k + 1 < K) {
         const change = devRatio[k]! - devRatio[k - 1]!;
@@ -153,7 +177,7 @@ export function computePath(
     return new RegularizationPath({
       lambdas: lambdas.slice(0, done), l1Ratio, lambdaMax, intercepts: intercepts.slice(0, done), df: df.slice(0, done),
       devRatio: devRatio.slice(0, done), dualGaps: dualGaps.slice(0, done), gapTolerance, nIters: nIters.slice(0, done),
-      passesOverX: passesOverX.slice(0, done), converged, nFeatures: p, indices, values,
+      passesOverX: passesOverX.slice(0, done), converged, nFeatures: p, indices, values, certificate: session.certificate,
     });
   } finally {
     session.dispose();
@@ -171,6 +195,8 @@ export function computePath(
  * features (a discarded feature that violates it is brought back, so screening is never
  * wrong), gap-safe screening, and stops on the duality gap (gap ≤ tol·F(0)).
  * scikit-learn: `enet_path`; glmnet: `glmnet(x, y, alpha)` (see the README for the λ mapping).
+ * With {@link PenaltyOptions} (factors, exclude, bounds) every λ is solved with them, and λ_max
+ * is computed after fitting the unpenalized features (see {@link lambdaMax}).
  *
  * @throws {InvalidParameterError} bad options (see {@link PathOptions}).
  * @throws {ShapeMismatchError | EmptyDataError | NonFiniteValueError} bad X or y.

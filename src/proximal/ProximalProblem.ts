@@ -1,3 +1,5 @@
+import type { CertificateKind } from '../model/certificateKind.js';
+
 /*
  * The pieces a proximal-gradient solve is composed of (DESIGN.md §2: datafit ×
  * penalty × solver), as numeric codes shared with the WebAssembly kernels
@@ -19,10 +21,14 @@ export type DatafitName = keyof typeof DATAFIT;
 export const PENALTY = { elasticNet: 0, l1Ball: 1, l2Ball: 2 } as const;
 export type PenaltyKindName = keyof typeof PENALTY;
 
-/** Certificate codes (what `certificate` measures). */
-export const CERTIFICATE = { dualityGap: 0, frankWolfeGap: 1, kktResidual: 2 } as const;
-export type CertificateKind = keyof typeof CERTIFICATE;
-export const CERTIFICATE_NAMES: readonly CertificateKind[] = ['dualityGap', 'frankWolfeGap', 'kktResidual'];
+/**
+ * What a proximal-gradient fit's `certificate` measures: the two kinds of coordinate descent
+ * ({@link CertificateKind}) and, on a ball constraint, `'frankWolfeGap'` = ∇fᵀw + t‖∇f‖_*, an upper
+ * bound on f(w) − min f like the duality gap.
+ */
+export type ProximalCertificateKind = CertificateKind | 'frankWolfeGap';
+/** Certificate codes shared with the kernel. */
+export const CERTIFICATE_NAMES: readonly ProximalCertificateKind[] = ['dualityGap', 'frankWolfeGap', 'kktResidual'];
 
 /** Momentum restart codes (O'Donoghue & Candès 2015). */
 export const RESTART = { none: 0, gradient: 1, function: 2 } as const;
@@ -80,7 +86,7 @@ export const FISTA_OUT_LENGTH = 16;
 export interface FistaReport {
   iterations: number;
   certificate: number;
-  certificateKind: CertificateKind;
+  certificateKind: ProximalCertificateKind;
   certificateTolerance: number;
   objective: number;
   intercept: number;
@@ -99,7 +105,7 @@ export interface FistaReport {
 }
 
 /** @internal The certificate kind a problem gets: the CD duality gap where it is defined (squared loss, plain elastic net, λ > 0), the Frank–Wolfe gap on a ball, else the KKT residual. */
-export function certificateKindOf(datafit: DatafitName, penalty: ResolvedPenalty): CertificateKind {
+export function certificateKindOf(datafit: DatafitName, penalty: ResolvedPenalty): ProximalCertificateKind {
   if (penalty.kind !== 'elasticNet') return 'frankWolfeGap';
   // (At λ = 0 the gap's dual point degenerates: least squares is certified by its gradient.)
   const plain = !penalty.factors && !penalty.lower && !penalty.upper && (penalty.l1 > 0 || penalty.l2 > 0);

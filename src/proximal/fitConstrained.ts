@@ -3,7 +3,7 @@ import type { EngineName } from '../engine/selectEngine.js';
 import { InvalidParameterError } from '../errors.js';
 import { checkOneOf } from '../validation.js';
 import { fitProximal, type ProximalFit } from './fitProximal.js';
-import type { CertificateKind, DatafitName } from './ProximalProblem.js';
+import type { ProximalCertificateKind, DatafitName } from './ProximalProblem.js';
 
 /** Options of {@link fitConstrained}. */
 export interface ConstrainedOptions {
@@ -43,7 +43,7 @@ export interface ConstrainedFit {
   lambda: number;
   /** The Frank–Wolfe duality gap ∇fᵀw + t‖∇f‖_* ≥ f(w) − min f at the returned point. */
   dualityGap: number;
-  certificateKind: CertificateKind;
+  certificateKind: ProximalCertificateKind;
   gapTolerance: number;
   /** The loss f(w) at the solution. */
   objective: number;

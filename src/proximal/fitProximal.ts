@@ -7,11 +7,11 @@ import {
 } from '../validation.js';
 import { toOriginalScale } from '../model/toOriginalScale.js';
 import { predictLinear } from '../model/linearModelMethods.js';
-import { resolvePenaltyOptions, type PenaltyOptions } from './penaltyOptions.js';
+import { resolvePenalty, type PenaltyOptions } from '../model/penaltyOptions.js';
 import { prepareTarget } from './prepareTarget.js';
 import { solveProximal } from './solveProximal.js';
 import { ProximalConvergenceWarning } from './ProximalConvergenceWarning.js';
-import type { CertificateKind, DatafitName, ResolvedPenalty, RestartName } from './ProximalProblem.js';
+import type { ProximalCertificateKind, DatafitName, ResolvedPenalty, RestartName } from './ProximalProblem.js';
 
 /** A norm-ball constraint ‖w‖ ≤ radius (the constrained form of the lasso / ridge). */
 export interface NormConstraint {
@@ -72,7 +72,7 @@ export class ProximalFit {
      * or else the KKT residual max_j dist(0, ∂_j F(w)).
      */
     readonly certificate: number,
-    readonly certificateKind: CertificateKind,
+    readonly certificateKind: ProximalCertificateKind,
     /** The certificate required: tol·F(0) for gaps, tol·‖∇f(0)‖∞ for the KKT residual. */
     readonly certificateTolerance: number,
     readonly converged: boolean,
@@ -158,7 +158,10 @@ export function fitProximal(X: MatrixInput, y: ArrayLike<number>, options: Proxi
     const target = toTargetVector(y, n);
     const weights = o.sampleWeight === undefined ? undefined : toSampleWeights(o.sampleWeight, n);
     const initialCoef = o.initialCoef === undefined ? undefined : toCoefVector(o.initialCoef, p, 'initialCoef');
-    const resolved = kind === 'elasticNet' ? resolvePenaltyOptions(o, p) : {};
+    // The penalty options of coordinate descent, resolved the same way (factors rescaled to sum to p as
+    // glmnet does, `exclude` and infinite factors as the bounds [0, 0]).
+    const session = kind === 'elasticNet' ? resolvePenalty(o, p) : undefined;
+    const resolved = session ? { factors: session.factor, lower: session.lower, upper: session.upper } : {};
     const prepared = prepareTarget(loss, target, fitIntercept, weights);
     const penalty: ResolvedPenalty = { kind, l1: lambda * l1Ratio, l2: lambda * (1 - l1Ratio), radius, ...resolved };
     const solution = solveProximal({

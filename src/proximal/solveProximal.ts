@@ -9,7 +9,6 @@ import {
   CERTIFICATE_NAMES, DATAFIT, FISTA_OUT, FISTA_OUT_LENGTH, PARAM, PARAM_LENGTH, PENALTY, RESTART,
   type FistaReport, type FistaSettings, type ResolvedPenalty,
 } from './ProximalProblem.js';
-import { scaleBounds } from './penaltyOptions.js';
 import { fistaSolve } from './reference/fistaSolve.js';
 
 /** @internal One proximal-gradient solve, engine-agnostic. */
@@ -50,6 +49,14 @@ function initialLipschitz(stats: ColumnStats, settings: ProximalRequest['setting
   for (let j = 0; j < stats.normSqOverN.length; j++) L = Math.max(L, stats.normSqOverN[j]!);
   if (settings.datafit === 'logistic') L = Math.max(L, settings.interceptVariable ? 1 : 0) / 4;
   return L > 0 ? L : 1;
+}
+
+/** Bounds on the original scale → the scaled space (w̃_j = w_j / invScale_j; 0 for excluded columns). */
+function scaleBounds(bounds: Float64Array | undefined, invScale: Float64Array): Float64Array | undefined {
+  if (!bounds) return undefined;
+  const out = new Float64Array(bounds.length);
+  for (let j = 0; j < bounds.length; j++) out[j] = invScale[j] === 0 ? 0 : bounds[j]! / invScale[j]!;
+  return out;
 }
 
 function scaledWarmStart(initialCoef: Float64Array | undefined, invScale: Float64Array, out: Float64Array): void {

@@ -2,6 +2,7 @@ import type { DesignMatrix } from '../matrix/DesignMatrix.js';
 import type { ColumnStats } from './columnStats.js';
 import { addScalar, cscColumnUpdate, denseCenteredAxpy } from './columnOps.js';
 import { weightedRss } from './elasticNetDualGap.js';
+import type { PenaltyBlock } from './penalty.js';
 
 /** Iterates combined per extrapolation (as the kernel). */
 export const ANDERSON_DEPTH = 5;
@@ -33,7 +34,7 @@ export class AndersonAcceleration {
    */
   step(
     X: DesignMatrix, stats: ColumnStats, r: Float64Array, w: Float64Array, l1: number, l2: number,
-    idx: Int32Array, count: number, weights: Float64Array | undefined,
+    idx: Int32Array, count: number, weights: Float64Array | undefined, pen?: PenaltyBlock,
   ): boolean {
     const K = ANDERSON_DEPTH;
     if (count === 0) return false;
@@ -79,7 +80,7 @@ export class AndersonAcceleration {
       zSum += z[a]!;
     }
     if (zSum === 0 || !Number.isFinite(zSum)) return false;
-    const before = 0.5 * weightedRss(r, weights) + penaltyOver(w, idx, count, l1, l2);
+    const before = 0.5 * weightedRss(r, weights) + penaltyOver(w, idx, count, l1, l2, pen);
     const rSaved = r.slice();
     const dense = X.storage instanceof Float64Array;
     let shift = 0;
@@ -87,6 +88,11 @@ export class AndersonAcceleration {
       let extrapolated = 0;
       for (let t = 0; t < K; t++) extrapolated += (z[t]! / zSum) * h[t + 1]![k]!;
       const j = idx[k]!;
+      // With bounds, the extrapolated point is clipped into them (as the kernel).
+      if (pen !== undefined) {
+        if (extrapolated > pen.upper[j]!) extrapolated = pen.upper[j]!;
+        if (extrapolated < pen.lower[j]!) extrapolated = pen.lower[j]!;
+      }
       const delta = extrapolated - w[j]!;
       if (delta === 0) continue;
       w[j] = extrapolated;
@@ -96,7 +102,7 @@ export class AndersonAcceleration {
       else shift += cscColumnUpdate(X, j, -a, r, mu);
     }
     if (shift !== 0) addScalar(shift, r);
-    const after = 0.5 * weightedRss(r, weights) + penaltyOver(w, idx, count, l1, l2);
+    const after = 0.5 * weightedRss(r, weights) + penaltyOver(w, idx, count, l1, l2, pen);
     if (after < before - ACCEPT_MARGIN * Math.abs(before)) return true;
     for (let k = 0; k < count; k++) w[idx[k]!] = h[K]![k]!;
     r.set(rSaved);
@@ -104,13 +110,14 @@ export class AndersonAcceleration {
   }
 }
 
-function penaltyOver(w: Float64Array, idx: Int32Array, count: number, l1: number, l2: number): number {
+function penaltyOver(w: Float64Array, idx: Int32Array, count: number, l1: number, l2: number, pen: PenaltyBlock | undefined): number {
   let a = 0;
   let b = 0;
   for (let k = 0; k < count; k++) {
     const v = w[idx[k]!]!;
-    a += Math.abs(v);
-    b += v * v;
+    const f = pen === undefined ? 1 : pen.factor[idx[k]!]!;
+    a += f * Math.abs(v);
+    b += f * v * v;
   }
   return l1 * a + 0.5 * l2 * b;
 }

@@ -140,3 +140,24 @@ function emptyStats(p: number): ColumnStats {
     normSqOverN: new Float64Array(p),
   };
 }
+
+/**
+ * @internal Restores fixed column scales after the statistics were recomputed under new weights
+ * (see `ElasticNetSession.reweight`): invScale_j ← fixed_j and a_j ← a_j·(fixed_j/invScale_j)², so
+ * x̃_j = (x_j − mean_j)·fixed_j with the new weighted mean. A column excluded at either time stays
+ * excluded (scale 0). Works in place on views of the statistics (also WebAssembly memory).
+ */
+export function keepFixedScales(invScale: Float64Array, normSqOverN: Float64Array, fixed: Float64Array): void {
+  for (let j = 0; j < fixed.length; j++) {
+    const now = invScale[j]!;
+    const keep = fixed[j]!;
+    if (now === 0 || keep === 0) {
+      invScale[j] = 0;
+      normSqOverN[j] = 0;
+    } else if (now !== keep) {
+      const ratio = keep / now;
+      normSqOverN[j] = normSqOverN[j]! * ratio * ratio;
+      invScale[j] = keep;
+    }
+  }
+}

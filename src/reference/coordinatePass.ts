@@ -2,6 +2,7 @@ import type { DesignMatrix } from '../matrix/DesignMatrix.js';
 import type { ColumnStats } from './columnStats.js';
 import { addScalar, columnGradient, cscColumnUpdate, denseCenteredAxpy, weightedSum } from './columnOps.js';
 import { softThreshold } from './softThreshold.js';
+import { boundedUpdate, type PenaltyBlock } from './penalty.js';
 
 /**
  * A run of cyclic coordinate-descent passes (pure-TS reference of `beginPasses`,
@@ -53,9 +54,10 @@ export class CoordinatePasses {
    *
    *   g_j = invScale_j·Σ_i ω_i·(x_ij − mean_j)·r_i,   w_j ← S(g_j + a_j·w_j, l1) / (a_j + l2),
    *
-   * and r −= δ_j·x̃_j only when w_j moved. Returns max_j a_j·δ_j² over the pass.
+   * and r −= δ_j·x̃_j only when w_j moved. Returns max_j a_j·δ_j² over the pass. With penalty
+   * options the update is w_j ← clip(S(g_j + a_j·w_j, v_j·l1)/(a_j + v_j·l2), L_j, U_j).
    */
-  pass(w: Float64Array, l1: number, l2: number, idx?: Int32Array, count: number = idx?.length ?? this.#X.nCols): number {
+  pass(w: Float64Array, l1: number, l2: number, idx?: Int32Array, count: number = idx?.length ?? this.#X.nCols, pen?: PenaltyBlock): number {
     const r = this.#r;
     if (r === undefined) throw new Error('CoordinatePasses.pass() outside begin() … end()');
     const X = this.#X;
@@ -69,7 +71,12 @@ export class CoordinatePasses {
       const aj = normSqOverN[j]!;
       const wj = w[j]!;
       const gj = inv * columnGradient(X, j, r, this.#weights, mu, this.#sumWR);
-      const wNew = softThreshold(gj + aj * wj, l1) / (aj + l2);
+      let wNew: number;
+      if (pen === undefined) wNew = softThreshold(gj + aj * wj, l1) / (aj + l2);
+      else {
+        const v = pen.factor[j]!;
+        wNew = boundedUpdate(gj + aj * wj, aj, v * l1, v * l2, pen.lower[j]!, pen.upper[j]!);
+      }
       if (wNew !== wj) {
         const delta = wNew - wj;
         w[j] = wNew;

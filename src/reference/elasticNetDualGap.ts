@@ -1,6 +1,7 @@
 import type { DesignMatrix } from '../matrix/DesignMatrix.js';
 import type { ColumnStats } from './columnStats.js';
 import { columnGradient, weightedSum } from './columnOps.js';
+import { penalizedGap, type PenaltyBlock } from './penalty.js';
 
 /** Primal value, dual value and gap at one point. */
 export interface GapCertificate {
@@ -17,6 +18,8 @@ export interface GradientAndGap extends GapCertificate {
   gap1: number;
   /** Σ_i ω_i·r_i² (for the explained deviance). */
   rrW: number;
+  /** With penalty options: the dual scaling s of G₁'s point (NaN in KKT mode); else NaN. */
+  dualScale: number;
 }
 
 /**
@@ -31,12 +34,24 @@ export interface GradientAndGap extends GapCertificate {
  *   G₂ = −Σ w_j·g_j + l1‖w‖₁ + (l2/2)‖w‖² + Σ_j (|g_j| − l1)₊² / (2·l2)   (l2 > 0 only).
  * Screened features (screened[j] ≠ 0) and excluded ones (invScale_j = 0) are left out and get
  * g_j = 0. When g is given it receives the gradients.
+ *
+ * With penalty options (pen; g must be given) the certificate is {@link penalizedGap}'s:
+ * the generalized gaps, or the largest KKT residual in KKT mode (then dual is NaN).
  */
 export function elasticNetGradientAndGap(
   X: DesignMatrix, stats: ColumnStats, r: Float64Array, w: Float64Array, l1: number, l2: number,
-  g?: Float64Array, screened?: Uint8Array, weights?: Float64Array,
+  g?: Float64Array, screened?: Uint8Array, weights?: Float64Array, pen?: PenaltyBlock,
 ): GradientAndGap {
-  return gradientAndGapOver(X, stats, r, w, l1, l2, g, screened, weights, undefined, X.nCols);
+  return gradientAndGapOver(X, stats, r, w, l1, l2, g, screened, weights, undefined, X.nCols, pen);
+}
+
+/** The certificate fields from {@link penalizedGap}. */
+function fromPenalized(
+  invScale: Float64Array, w: Float64Array, g: Float64Array, screened: Uint8Array | undefined,
+  idx: Int32Array | undefined, count: number, rrW: number, l1: number, l2: number, pen: PenaltyBlock,
+): GradientAndGap {
+  const c = penalizedGap(invScale, w, g, screened, idx, count, rrW, l1, l2, pen);
+  return { primal: c.primal, dual: Number.isNaN(c.gap1) ? NaN : c.primal - c.gap, gap: c.gap, corrMax: c.corrMax, gap1: c.gap1, rrW, dualScale: c.scale };
 }
 
 /** Σ_i ω_i·r_i² (ω_i = weights[i], or 1/n): twice the loss at residual r. */
@@ -87,7 +102,7 @@ class GapSums {
       if (gap2 < gap) gap = gap2;
     }
     if (gap < 0) gap = 0;
-    return { primal, dual: primal - gap, gap, corrMax: this.corrMax, gap1, rrW };
+    return { primal, dual: primal - gap, gap, corrMax: this.corrMax, gap1, rrW, dualScale: NaN };
   }
 }
 
@@ -99,9 +114,10 @@ class GapSums {
 export function gradientAndGapOver(
   X: DesignMatrix, stats: ColumnStats, r: Float64Array, w: Float64Array, l1: number, l2: number,
   g: Float64Array | undefined, screened: Uint8Array | undefined, weights: Float64Array | undefined,
-  idx: Int32Array | undefined, count: number,
+  idx: Int32Array | undefined, count: number, pen?: PenaltyBlock,
 ): GradientAndGap {
   const rrW = weightedRss(r, weights);
+  if (pen !== undefined && g === undefined) throw new Error('gradientAndGapOver: penalty options need the gradient array');
   const sumWR = weightedSum(r, weights);
   const sums = new GapSums(l1, l2);
   for (let k = 0; k < count; k++) {
@@ -113,8 +129,9 @@ export function gradientAndGapOver(
     }
     const gj = inv * columnGradient(X, j, r, weights, stats.mean[j]!, sumWR);
     if (g !== undefined) g[j] = gj;
-    sums.add(w[j]!, gj);
+    if (pen === undefined) sums.add(w[j]!, gj);
   }
+  if (pen !== undefined) return fromPenalized(stats.invScale, w, g!, screened, idx, count, rrW, l1, l2, pen);
   return sums.finish(rrW);
 }
 
@@ -125,7 +142,9 @@ export function gradientAndGapOver(
  */
 export function gapFromGradients(
   stats: ColumnStats, w: Float64Array, l1: number, l2: number, g: Float64Array, idx: Int32Array | undefined, count: number, rrW: number,
+  pen?: PenaltyBlock,
 ): GradientAndGap {
+  if (pen !== undefined) return fromPenalized(stats.invScale, w, g, undefined, idx, count, rrW, l1, l2, pen);
   const sums = new GapSums(l1, l2);
   for (let k = 0; k < count; k++) {
     const j = idx === undefined ? k : idx[k]!;

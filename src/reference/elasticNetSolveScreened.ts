@@ -5,6 +5,7 @@ import { CoordinatePasses } from './coordinatePass.js';
 import { AndersonAcceleration, ANDERSON_DEPTH } from './andersonAcceleration.js';
 import { elasticNetGradientAndGap, gapFromGradients, gradientAndGapOver, weightedRss, type GradientAndGap } from './elasticNetDualGap.js';
 import type { GramCache } from './gramCache.js';
+import { penalizedGap, type PenaltyBlock } from './penalty.js';
 
 /** Subproblems are solved to this fraction of the last full gap (as the kernel; celer's rule). */
 const SUBPROBLEM_FRACTION = 0.3;
@@ -46,13 +47,20 @@ export interface ScreenedSolveResult extends GradientAndGap {
  * r must be the true residual on entry and is kept so; w is updated in place; g holds the
  * gradients at the returned solution for every unscreened feature; screened (persistent across
  * calls, like the kernel's buffer) holds this call's screening flags on exit.
+ *
+ * Penalty options (pen; see {@link PenaltyBlock} and the kernel's documentation): clipped updates,
+ * strong rule |g_j| ≥ v_j·(2·l1 − l1Prev) and KKT violators, both on sides whose bound is not 0
+ * (so excluded features never enter W), the generalized certificate, and gap-safe screening with
+ * s·|q_j| + √(2·G₁·(a_j + v_j·l2)) < v_j·l1 (none in KKT mode).
  */
 export function elasticNetSolveScreened(
   X: DesignMatrix, stats: ColumnStats, r: Float64Array, w: Float64Array,
   l1: number, l2: number, l1Prev: number, gapTol: number, maxPasses: number, g: Float64Array,
-  screened: Uint8Array, lastGap: number, weights?: Float64Array, gram?: GramCache,
+  screened: Uint8Array, lastGap: number, weights?: Float64Array, gram?: GramCache, pen?: PenaltyBlock,
 ): ScreenedSolveResult {
   const p = X.nCols;
+  // Screening only with the plain dual point (not in KKT mode, nor at the projected point).
+  const canScreen = l1 > 0 && (pen === undefined || (!pen.kkt && pen.projection === undefined));
   const { invScale } = stats;
   const ws = new Int32Array(p);
   const active = new Int32Array(p);
@@ -62,16 +70,31 @@ export function elasticNetSolveScreened(
   let nExcluded = 0;
   for (let j = 0; j < p; j++) if (invScale[j] === 0) nExcluded++;
   let nScreened = 0;
-  if (l1 > 0 && !stale.some((v, j) => v !== 0 && invScale[j] !== 0)) {
-    const entry = gapFromGradients(stats, w, l1, l2, g, undefined, p, weightedRss(r, weights));
-    nScreened = gapSafeScreen(X, stats, r, w, l1, l2, g, screened, entry.corrMax, entry.gap1);
+  if (canScreen && !stale.some((v, j) => v !== 0 && invScale[j] !== 0)) {
+    const rrW = weightedRss(r, weights);
+    if (pen !== undefined) {
+      const entry = penalizedGap(invScale, w, g, undefined, undefined, p, rrW, l1, l2, pen);
+      nScreened = gapSafeScreen(X, stats, r, w, l1, l2, g, screened, 0, entry.gap1, entry.scale, pen);
+    } else {
+      const entry = gapFromGradients(stats, w, l1, l2, g, undefined, p, rrW);
+      nScreened = gapSafeScreen(X, stats, r, w, l1, l2, g, screened, entry.corrMax, entry.gap1, NaN, undefined);
+    }
   }
   // 2. Working set.
   const inWs = new Uint8Array(p);
   const strong = 2 * l1 - l1Prev;
   let count = 0;
   for (let j = 0; j < p; j++) {
-    const member = invScale[j] !== 0 && screened[j] === 0 && (w[j] !== 0 || (stale[j] === 0 && Math.abs(g[j]!) >= strong));
+    let member = false;
+    if (invScale[j] !== 0 && screened[j] === 0) {
+      if (pen === undefined) member = w[j] !== 0 || (stale[j] === 0 && Math.abs(g[j]!) >= strong);
+      else if (w[j] !== 0) member = true;
+      else if (stale[j] === 0) {
+        // The strong rule on the sides a bound leaves open (with positive: g_j > 0 only).
+        const gj = g[j]!, t = pen.factor[j]! * strong;
+        member = (gj >= t && pen.upper[j]! > 0) || (gj <= -t && pen.lower[j]! < 0);
+      }
+    }
     inWs[j] = member ? 1 : 0;
     if (member) ws[count++] = j;
   }
@@ -87,14 +110,14 @@ export function elasticNetSolveScreened(
   while (true) {
     // 3. Coordinate descent on W, with active-set cycling, until its restricted gap is small.
     if (gram) {
-      const inner = gramInnerLoop(X, stats, r, w, l1, l2, innerTarget, maxPasses - passes, ws, count, active, g, innerTol, gram, weights);
+      const inner = gramInnerLoop(X, stats, r, w, l1, l2, innerTarget, maxPasses - passes, ws, count, active, g, innerTol, gram, weights, pen);
       passes += inner.passes;
       visits += inner.visits;
       innerTol = inner.innerTol;
     } else while (true) {
       passesRun.begin(r);
       while (passes < maxPasses) {
-        let change = passesRun.pass(w, l1, l2, ws, count);
+        let change = passesRun.pass(w, l1, l2, ws, count, pen);
         passes++;
         visits += count;
         if (change <= innerTol) break;
@@ -107,14 +130,14 @@ export function elasticNetSolveScreened(
         anderson.record(w, active, nActive, 0);
         let recorded = 1;
         while (passes < maxPasses) {
-          change = passesRun.pass(w, l1, l2, active, nActive);
+          change = passesRun.pass(w, l1, l2, active, nActive, pen);
           passes++;
           visits += nActive;
           if (change <= innerTol) break;
           anderson.record(w, active, nActive, recorded++);
           if (recorded === ANDERSON_DEPTH + 1) {
             passesRun.end();
-            anderson.step(X, stats, r, w, l1, l2, active, nActive, weights);
+            anderson.step(X, stats, r, w, l1, l2, active, nActive, weights, pen);
             visits += nActive;
             passesRun.begin(r);
             anderson.record(w, active, nActive, 0);
@@ -123,28 +146,36 @@ export function elasticNetSolveScreened(
         }
       }
       passesRun.end();
-      const restricted = gradientAndGapOver(X, stats, r, w, l1, l2, g, undefined, weights, ws, count);
+      const restricted = gradientAndGapOver(X, stats, r, w, l1, l2, g, undefined, weights, ws, count, pen);
       visits += count;
       if (restricted.gap <= innerTarget || passes >= maxPasses) break;
       innerTol *= INNER_TIGHTENING;
     }
     // 4. Every unscreened gradient and the full gap.
-    certificate = elasticNetGradientAndGap(X, stats, r, w, l1, l2, g, screened, weights);
+    certificate = elasticNetGradientAndGap(X, stats, r, w, l1, l2, g, screened, weights, pen);
     visits += p - nExcluded - nScreened;
     if (certificate.gap <= gapTol || passes >= maxPasses) break;
     innerTarget = Math.max(gapTol, SUBPROBLEM_FRACTION * certificate.gap);
     let added = 0;
     for (let j = 0; j < p; j++) {
       if (inWs[j] !== 0 || screened[j] !== 0 || invScale[j] === 0) continue;
-      if (Math.abs(g[j]!) > l1) {
+      const gj = g[j]!;
+      let violates: boolean;
+      if (pen === undefined) violates = Math.abs(gj) > l1;
+      else {
+        // w_j = 0 here: g_j must lie in [−t, t], a side with bound 0 being unlimited.
+        const t = pen.factor[j]! * l1;
+        violates = (gj > t && pen.upper[j]! > 0) || (gj < -t && pen.lower[j]! < 0);
+      }
+      if (violates) {
         inWs[j] = 1;
         ws[count++] = j;
         added++;
       }
     }
     if (added > 0) continue;
-    if (l1 > 0) {
-      nScreened += gapSafeScreen(X, stats, r, w, l1, l2, g, screened, certificate.corrMax, certificate.gap1);
+    if (canScreen) {
+      nScreened += gapSafeScreen(X, stats, r, w, l1, l2, g, screened, certificate.corrMax, certificate.gap1, certificate.dualScale, pen);
       count = compactWorkingSet(ws, count, screened);
     }
     innerTol *= INNER_TIGHTENING;
@@ -161,30 +192,30 @@ export function elasticNetSolveScreened(
 function gramInnerLoop(
   X: DesignMatrix, stats: ColumnStats, r: Float64Array, w: Float64Array, l1: number, l2: number, gapTol: number,
   maxPasses: number, ws: Int32Array, count: number, active: Int32Array, g: Float64Array, innerTol: number,
-  gram: GramCache, weights: Float64Array | undefined,
+  gram: GramCache, weights: Float64Array | undefined, pen: PenaltyBlock | undefined,
 ): { passes: number; visits: number; innerTol: number } {
   const dense = X.storage instanceof Float64Array;
   let passes = 0;
   let visits = count;
-  let certificate = gradientAndGapOver(X, stats, r, w, l1, l2, g, undefined, weights, ws, count);
+  let certificate = gradientAndGapOver(X, stats, r, w, l1, l2, g, undefined, weights, ws, count, pen);
   const snapshot = new Float64Array(count);
   while (true) {
     gram.trackedRss = certificate.rrW;
     for (let k = 0; k < count; k++) snapshot[k] = w[ws[k]!]!;
     while (passes < maxPasses) {
-      let change = gram.pass(w, g, l1, l2, ws, count, ws, count);
+      let change = gram.pass(w, g, l1, l2, ws, count, ws, count, pen);
       passes++;
       if (change > innerTol) {
         let nActive = 0;
         for (let k = 0; k < count; k++) if (w[ws[k]!] !== 0) active[nActive++] = ws[k]!;
         while (passes < maxPasses) {
-          change = gram.pass(w, g, l1, l2, active, nActive, ws, count);
+          change = gram.pass(w, g, l1, l2, active, nActive, ws, count, pen);
           passes++;
           if (change <= innerTol) break;
         }
         continue;
       }
-      if (gapFromGradients(stats, w, l1, l2, g, ws, count, gram.trackedRss).gap <= gapTol) break;
+      if (gapFromGradients(stats, w, l1, l2, g, ws, count, gram.trackedRss, pen).gap <= gapTol) break;
       innerTol *= INNER_TIGHTENING;
     }
     let shift = 0;
@@ -197,7 +228,7 @@ function gramInnerLoop(
       else shift += cscColumnUpdate(X, j, -a, r, stats.mean[j]!);
     }
     if (shift !== 0) addScalar(shift, r);
-    certificate = gradientAndGapOver(X, stats, r, w, l1, l2, g, undefined, weights, ws, count);
+    certificate = gradientAndGapOver(X, stats, r, w, l1, l2, g, undefined, weights, ws, count, pen);
     visits += count;
     if (certificate.gap <= gapTol || passes >= maxPasses) break;
     innerTol *= INNER_TIGHTENING;
@@ -209,11 +240,13 @@ function gramInnerLoop(
  * Gap-safe screening on the augmented lasso (Fercoq, Gramfort & Salmon 2015): with the dual
  * point θ = ρ/max(l1, c) and its gap G₁, feature j with
  * |g_j − l2·w_j|/max(l1, c) + √(2·G₁)/l1·√(a_j + l2) < 1 is 0 at the optimum. Marks such
- * features screened, moving a non-zero w_j to 0 and updating r. Returns how many were newly screened.
+ * features screened, moving a non-zero w_j to 0 and updating r. With penalty options the point is
+ * the penalized certificate's (scaling dualScale): j with v_j > 0 and
+ * dualScale·|q_j| + √(2·G₁·(a_j + v_j·l2)) < v_j·l1 is screened. Returns how many were newly screened.
  */
 function gapSafeScreen(
   X: DesignMatrix, stats: ColumnStats, r: Float64Array, w: Float64Array, l1: number, l2: number,
-  g: Float64Array, screened: Uint8Array, corrMax: number, gap1: number,
+  g: Float64Array, screened: Uint8Array, corrMax: number, gap1: number, dualScale: number, pen: PenaltyBlock | undefined,
 ): number {
   const { invScale, normSqOverN, mean } = stats;
   const dense = X.storage instanceof Float64Array;
@@ -225,8 +258,15 @@ function gapSafeScreen(
     const inv = invScale[j]!;
     if (inv === 0 || screened[j] !== 0) continue;
     const wj = w[j]!;
-    const test = Math.abs(g[j]! - l2 * wj) / scale + radius * Math.sqrt(normSqOverN[j]! + l2);
-    if (test >= 1) continue;
+    if (pen === undefined) {
+      const test = Math.abs(g[j]! - l2 * wj) / scale + radius * Math.sqrt(normSqOverN[j]! + l2);
+      if (test >= 1) continue;
+    } else {
+      const v = pen.factor[j]!;
+      if (!(v > 0)) continue;
+      const test = dualScale * Math.abs(g[j]! - v * l2 * wj) + Math.sqrt(2 * gap1 * (normSqOverN[j]! + v * l2));
+      if (!(test < v * l1)) continue;
+    }
     screened[j] = 1;
     newly++;
     if (wj !== 0) {

@@ -2,6 +2,7 @@ import type { DesignMatrix } from '../matrix/DesignMatrix.js';
 import type { ColumnStats } from './columnStats.js';
 import { columnGradient, cscColumnUpdate, denseCenteredAxpy, addScalar, weightedSum } from './columnOps.js';
 import { softThreshold } from './softThreshold.js';
+import { boundedUpdate, type PenaltyBlock } from './penalty.js';
 
 /**
  * Pure-TS reference of assembly/gramPass.ts: columns of G̃ = X̃ᵀΩX̃ computed on first use
@@ -46,7 +47,10 @@ export class GramCache {
    * and trackedRss current: z = g_j + a_j·w_j, w_j ← S(z, l1)/(a_j + l2); on a move δ,
    * Σωr² += δ·(a_j·δ − 2g_j) and g_i −= δ·G̃_ij. The residual is not touched. Returns max a_j·δ².
    */
-  pass(w: Float64Array, g: Float64Array, l1: number, l2: number, idx: Int32Array, count: number, track: Int32Array, trackCount: number): number {
+  pass(
+    w: Float64Array, g: Float64Array, l1: number, l2: number, idx: Int32Array, count: number, track: Int32Array, trackCount: number,
+    pen?: PenaltyBlock,
+  ): number {
     const { invScale, normSqOverN } = this.stats;
     let maxChange = 0;
     for (let k = 0; k < count; k++) {
@@ -54,7 +58,12 @@ export class GramCache {
       if (invScale[j] === 0) continue;
       const aj = normSqOverN[j]!;
       const wj = w[j]!;
-      const wNew = softThreshold(g[j]! + aj * wj, l1) / (aj + l2);
+      let wNew: number;
+      if (pen === undefined) wNew = softThreshold(g[j]! + aj * wj, l1) / (aj + l2);
+      else {
+        const v = pen.factor[j]!;
+        wNew = boundedUpdate(g[j]! + aj * wj, aj, v * l1, v * l2, pen.lower[j]!, pen.upper[j]!);
+      }
       if (wNew === wj) continue;
       const delta = wNew - wj;
       w[j] = wNew;

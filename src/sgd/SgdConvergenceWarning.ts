@@ -12,7 +12,7 @@ export class SgdConvergenceWarning extends ConvergenceWarning {
     readonly objective: number,
     nIter: number,
   ) {
-    super(kktResidual, NaN, nIter);
+    super(kktResidual, NaN, nIter, undefined, 'stochastic gradient', 'kkt');
     this.message =
       `stochastic gradient did not converge: the objective (${objective.toPrecision(8)}) was still falling after ${nIter} epochs ` +
       `(KKT residual ${kktResidual.toExponential(3)}); increase maxIter, adjust the learning rate, or loosen tol`;

@@ -6,11 +6,11 @@ import { WasmMemoryLimitError } from '../errors.js';
 import { usesGramMode } from '../engine/gramModeRule.js';
 
 /** Doubles in a kernel's `out` block (see assembly/elasticNetSolveScreened.ts). */
-export const OUT_LENGTH = 9;
+export const OUT_LENGTH = 10;
 /** Indices into the `out` block. */
 /** Depth of Anderson acceleration (assembly/andersonAcceleration.ts). */
 export const ANDERSON_DEPTH = 5;
-export const OUT = { primal: 0, dual: 1, gap: 2, corrMax: 3, gap1: 4, visits: 5, workingSet: 6, screened: 7, weightedRss: 8 } as const;
+export const OUT = { primal: 0, dual: 1, gap: 2, corrMax: 3, gap1: 4, visits: 5, workingSet: 6, screened: 7, weightedRss: 8, dualScale: 9 } as const;
 
 const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
@@ -45,6 +45,8 @@ export class FitWorkspace {
   /** Addresses of the column statistics in use. */
   readonly mean: number;
   readonly invScale: number;
+  readonly normSqOverN: number;
+  readonly #copy: ResidentCopy;
   readonly #runtime: WasmRuntime;
   readonly #base: number;
 
@@ -129,7 +131,26 @@ export class FitWorkspace {
     const [mean, invScale, colSum, normSqOverN] = [0, 1, 2, 3].map((k) => stats + k * p * 8) as [number, number, number, number];
     this.mean = mean;
     this.invScale = invScale;
+    this.normSqOverN = normSqOverN;
+    this.#copy = copy;
     heap.i32(this.desc, 11).set([copy.layout, n, p, copy.values, copy.indptr, copy.rows, mean, invScale, colSum, normSqOverN, this.weights]);
+  }
+
+  /**
+   * New observation weights (Σ = 1) for a workspace built with weights: recomputes its own column
+   * statistics under them and empties the Gram cache (G̃ depends on the weights).
+   */
+  reweight(weights: Float64Array, fitIntercept: boolean, standardize: boolean): void {
+    if (this.weights === 0) throw new Error('internal: reweight needs a workspace built with weights');
+    const { heap, kernels } = this.#runtime;
+    const copy = this.#copy;
+    const { n, p } = this;
+    heap.f64(this.weights, n).set(weights);
+    kernels.columnStats(
+      copy.layout, n, p, copy.values, copy.indptr, copy.rows, fitIntercept ? 1 : 0, standardize ? 1 : 0,
+      this.mean, this.invScale, this.mean + 2 * p * 8, this.normSqOverN, this.weights,
+    );
+    if (this.gram !== 0) heap.u8(this.gram + p * p * 8, p).fill(0);
   }
 
   free(): void {

@@ -22,11 +22,12 @@ export interface KernelExports {
   elasticNetResidual(desc: number, yc: number, w: number, r: number): void;
   elasticNetEpoch(desc: number, r: number, w: number, l1: number, l2: number): number;
   elasticNetDualGap(desc: number, r: number, w: number, l1: number, l2: number, out: number): number;
-  elasticNetGradientAndGap(desc: number, r: number, w: number, l1: number, l2: number, g: number, screened: number, out: number): number;
+  elasticNetGradientAndGap(desc: number, r: number, w: number, l1: number, l2: number, g: number, screened: number, out: number, penalty: number): number;
   elasticNetSolveScreened(
     desc: number, r: number, w: number, l1: number, l2: number, l1Prev: number, gapTol: number, maxPasses: number,
-    ws: number, active: number, inWs: number, screened: number, g: number, out: number, anderson: number, gram: number,
+    ws: number, active: number, inWs: number, screened: number, g: number, out: number, anderson: number, gram: number, penalty: number,
   ): number;
+  gramColumnInto(desc: number, j: number, column: number, scratch: number): void;
   elasticNetFit(desc: number, yc: number, r: number, w: number, l1: number, l2: number, gapTol: number, maxEpochs: number, out: number): number;
   // Proximal gradient (assembly/proximal/).
   fistaSolve(desc: number, params: number, y: number, w: number, factors: number, lower: number, upper: number, g: number, scratch: number, out: number): number;

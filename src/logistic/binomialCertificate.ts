@@ -1,0 +1,76 @@
+import { bernoulliKl, meanBinomialLoss, sigmoid } from './binomialLoss.js';
+
+/** @internal How well a logistic solution is certified. */
+export interface BinomialCertificate {
+  /** F(w, b) = Σ ν_i·ℓ(y_i, η_i) + l1‖w̃‖₁ + (l2/2)‖w̃‖². */
+  primal: number;
+  /** Duality gap (an upper bound on F − F*); NaN when l1 = l2 = 0 (no dual bound: see kktResidual). */
+  gap: number;
+  /** max_j dist(g_j, ∂P_j(w̃_j)), with g = X̃ᵀθ, θ = ν∘(y − σ(η)): 0 exactly at the optimum. */
+  kktResidual: number;
+  /** max_j |g_j|. */
+  gradientMax: number;
+}
+
+/**
+ * @internal The duality gap of penalized logistic regression
+ *
+ *   F(w̃, b) = Σ_i ν_i·[log(1 + e^{η_i}) − y_i·η_i] + l1‖w̃‖₁ + (l2/2)‖w̃‖²,   η = b + X̃w̃ (+ const),
+ *
+ * at a point whose intercept is optimal (Σ_i θ_i = 0 with θ = ν∘(y − σ(η)), which the dual's
+ * constraint for an unpenalized intercept requires). The dual point is θ' = s·θ; its
+ * probabilities p'_i = y_i − s·(y_i − σ(η_i)) stay in [0, 1]. Written as a sum of terms that
+ * vanish at the optimum (no difference of two nearly equal objectives):
+ *
+ *   G(s) = Σ_i ν_i·KL(p'_i ‖ σ(η_i)) − s·⟨w̃, g⟩ + l1‖w̃‖₁ + (l2/2)‖w̃‖² + Σ_j (s|g_j| − l1)₊² / (2·l2)
+ *
+ * with g = X̃ᵀθ. For l2 = 0 the last term is a constraint, met by s = min(1, l1/max|g_j|); for
+ * l2 > 0 both s = 1 and that s are valid and the smaller gap is kept.
+ */
+export function binomialCertificate(
+  y: Float64Array, eta: Float64Array, nu: Float64Array, w: Float64Array, g: Float64Array, l1: number, l2: number,
+): BinomialCertificate {
+  let normL1 = 0;
+  let normL2sq = 0;
+  let wg = 0;
+  let gradientMax = 0;
+  let kktResidual = 0;
+  for (let j = 0; j < w.length; j++) {
+    const wj = w[j]!;
+    const gj = g[j]!;
+    normL1 += Math.abs(wj);
+    normL2sq += wj * wj;
+    wg += wj * gj;
+    const a = Math.abs(gj);
+    if (a > gradientMax) gradientMax = a;
+    const violation = wj === 0 ? Math.max(a - l1, 0) : Math.abs(gj - l1 * Math.sign(wj) - l2 * wj);
+    if (violation > kktResidual) kktResidual = violation;
+  }
+  const penalty = l1 * normL1 + 0.5 * l2 * normL2sq;
+  const primal = meanBinomialLoss(y, eta, nu) + penalty;
+  if (l1 === 0 && l2 === 0) return { primal, gap: NaN, kktResidual, gradientMax };
+  const gapAt = (s: number): number => {
+    let kl = 0;
+    // At s = 1, p' = σ(η): every KL term is 0.
+    for (let i = 0; s !== 1 && i < y.length; i++) {
+      const v = nu[i]!;
+      if (v <= 0) continue;
+      const yi = y[i]!;
+      const e = eta[i]!;
+      kl += v * bernoulliKl(yi - s * (yi - sigmoid(e)), e);
+    }
+    let conjugate = 0;
+    if (l2 > 0) {
+      for (let j = 0; j < g.length; j++) {
+        const excess = s * Math.abs(g[j]!) - l1;
+        if (excess > 0) conjugate += excess * excess;
+      }
+      conjugate /= 2 * l2;
+    }
+    return Math.max(0, kl - s * wg + penalty + conjugate);
+  };
+  const sFeasible = gradientMax > l1 ? l1 / gradientMax : 1;
+  let gap = gapAt(sFeasible);
+  if (l2 > 0 && sFeasible < 1) gap = Math.min(gap, gapAt(1));
+  return { primal, gap, kktResidual, gradientMax };
+}

@@ -1,0 +1,383 @@
+import type { DesignMatrix } from '../matrix/DesignMatrix.js';
+import type { ElasticNetSession, Engine } from '../engine/Engine.js';
+import { binomialLoss, meanBinomialLoss, sigmoid } from './binomialLoss.js';
+import { linearPredict } from '../model/linearPredict.js';
+import { binomialCertificate, type BinomialCertificate } from './binomialCertificate.js';
+
+/**
+ * The IRLS weight is max(p(1−p), 1e-5·|y − p|): the exact curvature wherever the fit is right
+ * (|y − p| ≈ p(1−p) when p is near its label, so Newton converges quadratically even on
+ * nearly separated data), floored only for confidently wrong rows, which keeps the working
+ * response |z − η| = |y − p|/weight ≤ 1e5 (glmnet floors p(1−p) at 1e-5 for every row).
+ */
+const CURVATURE_FLOOR = 1e-5;
+/** Fitted probabilities this close to every label mean the classes are separated. */
+const SEPARATION_MARGIN = 1e-9;
+/** Armijo constant and the largest number of step halvings of the line search. */
+const ARMIJO = 1e-4;
+const MAX_HALVINGS = 40;
+/** Coordinate passes one Newton step's subproblem may take. */
+const MAX_INNER_PASSES = 2000;
+
+/** @internal What one call of {@link BinomialNewtonSolver.solve} did and reached. */
+export interface BinomialSolveReport extends BinomialCertificate {
+  /** Newton (outer) iterations: weighted least-squares subproblems solved. */
+  newtonIterations: number;
+  /** Coordinate passes of the inner solver, summed over the Newton iterations. */
+  passes: number;
+  /** Column dot products computed (÷ p = passes over X), statistics and gradients included. */
+  columnVisits: number;
+  /** `'gap'`: converged means gap ≤ gapTolerance; `'kkt'` (λ = 0): kktResidual ≤ kktTolerance. */
+  certificate: 'gap' | 'kkt';
+  converged: boolean;
+  /** Stopped because every fitted probability is within 1e-9 of its label (coefficients diverge). */
+  separated: boolean;
+  /** Stopped because no step decreased F any more (rounding level), before the tolerance. */
+  stalled: boolean;
+}
+
+/**
+ * @internal Proximal Newton for L1/L2-penalized logistic regression (glmnet's IRLS, newGLMNET's
+ * line search) over one resident X. Each Newton step replaces the mean loss by its quadratic
+ * model at the current η,
+ *
+ *   Σ_i ν_i·ℓ(y_i, η_i + d_i) ≈ const + ½·Σ_i h_i·(z_i − η_i − d_i)²,
+ *   h_i = ν_i·c_i,   z_i = η_i + (y_i − p_i)/c_i,   c_i = max(p_i(1−p_i), 1e-5·|y_i − p_i|),
+ *
+ * which is the weighted least-squares problem of an elastic-net session with weights h/H
+ * (H = Σh) and penalty (l1/H, l2/H): the screened working-set coordinate descent in WebAssembly
+ * solves it (warm-started, to a tolerance that tightens with the outer gap). A backtracking
+ * (Armijo) line search on F along the step follows; η moves linearly, so each trial is O(n + p).
+ * The certificate is the logistic duality gap after the intercept is made optimal.
+ *
+ * State (w̃, b, η) persists between `solve` calls: a path warm-starts each λ from the last.
+ * Rows with ν_i = 0 (a cross-validation fold's held-out rows) do not count, but η is kept for
+ * them too (held-out predictions).
+ */
+export class BinomialNewtonSolver {
+  readonly nRows: number;
+  readonly nFeatures: number;
+  /** Σ ν_i·ℓ(y_i, b₀): the objective of the intercept-only model (b₀ = logit of the ν-mean of y, or 0 without intercept). */
+  readonly nullObjective: number;
+  readonly #session: ElasticNetSession;
+  readonly #X: DesignMatrix;
+  readonly #y: Float64Array;
+  readonly #nu: Float64Array;
+  readonly #fitIntercept: boolean;
+  readonly #invScale: Float64Array;
+  readonly #w: Float64Array;
+  readonly #eta: Float64Array;
+  #b: number;
+  // Scratch of the Newton step.
+  readonly #h: Float64Array;
+  readonly #z: Float64Array;
+  readonly #yScratch: Float64Array;
+  readonly #betaScratch: Float64Array;
+
+  /**
+   * @param nu observation weights summing to 1 (0 on rows left out), copied.
+   */
+  constructor(engine: Engine, X: DesignMatrix, y01: Float64Array, nu: Float64Array, fitIntercept: boolean, standardize: boolean) {
+    const n = X.nRows;
+    const p = X.nCols;
+    this.nRows = n;
+    this.nFeatures = p;
+    this.#y = y01;
+    this.#nu = nu.slice();
+    this.#fitIntercept = fitIntercept;
+    this.#X = X;
+    // The session's scales are those of the observation weights ν (glmnet standardizes once);
+    // the Newton steps then change only the weights of the least-squares problems.
+    this.#session = engine.openSession({ X, yCentered: new Float64Array(n), fitIntercept, standardize, weights: this.#nu });
+    this.#invScale = this.#session.invScale.slice();
+    this.#w = new Float64Array(p);
+    let yMean = 0;
+    for (let i = 0; i < n; i++) yMean += this.#nu[i]! * y01[i]!;
+    this.#b = fitIntercept ? Math.log(yMean / (1 - yMean)) : 0;
+    this.#eta = new Float64Array(n).fill(this.#b);
+    this.nullObjective = meanBinomialLoss(y01, this.#eta, this.#nu);
+    this.#h = new Float64Array(n);
+    this.#z = new Float64Array(n);
+    this.#yScratch = new Float64Array(n);
+    this.#betaScratch = new Float64Array(p);
+  }
+
+  /**
+   * The gradient scale max_j |x̃_jᵀν(y − p₀)| at w = 0 with the optimal intercept: λ_max·α
+   * (the smallest l1 at which w = 0 is optimal). Resets the state to w = 0.
+   */
+  gradientMaxAtZero(): number {
+    this.#w.fill(0);
+    this.#b = this.#fitIntercept ? this.#b : 0;
+    this.#eta.fill(this.#b);
+    this.#polishIntercept();
+    const { g } = this.#linearize(0, 0);
+    let max = 0;
+    for (let j = 0; j < g.length; j++) max = Math.max(max, Math.abs(g[j]!));
+    return max;
+  }
+
+  /**
+   * Minimizes F for (l1, l2) from the current state. l1Prev is the l1 of the state's last solve
+   * (the strong rule of the first subproblem uses it). Stops when gap ≤ gapTolerance (or, for
+   * l1 = l2 = 0, kktResidual ≤ kktTolerance), after maxNewton iterations, on separation, or when
+   * no step decreases F.
+   */
+  solve(
+    l1: number, l2: number, l1Prev: number, gapTolerance: number, kktTolerance: number, maxNewton: number, maxPasses: number,
+  ): BinomialSolveReport {
+    const p = this.nFeatures;
+    const certificate = l1 === 0 && l2 === 0 ? 'kkt' : 'gap';
+    let passes = 0;
+    let visits = 0;
+    let newtonIterations = 0;
+    let separated = false;
+    let stalled = false;
+    let bestMeasure = Infinity;
+    let stepsWithoutProgress = 0;
+    for (;;) {
+      this.#polishIntercept();
+      const { g, H, zMean, columnVisits } = this.#linearize(l1, l2);
+      visits += columnVisits;
+      const cert = binomialCertificate(this.#y, this.#eta, this.#nu, this.#w, g, l1, l2);
+      // Without a penalty, a training set the current η classifies perfectly is linearly separable:
+      // no finite minimizer exists, however small the gradient has become.
+      separated = certificate === 'kkt' ? this.#classifiesPerfectly() : false;
+      const converged = !separated && (certificate === 'gap' ? cert.gap <= gapTolerance : cert.kktResidual <= kktTolerance);
+      if (!converged && !separated) separated = this.#separated();
+      // At the rounding level of F the certificate stops improving: no further step can help.
+      const measure = certificate === 'gap' ? cert.gap : cert.kktResidual;
+      // (The gap need not fall at every Newton step, so only three steps in a row without a new
+      // best certificate count as a stall.)
+      if (measure < bestMeasure) {
+        bestMeasure = measure;
+        stepsWithoutProgress = 0;
+      } else if (++stepsWithoutProgress >= 3) stalled = true;
+      if (converged || separated || stalled || newtonIterations >= maxNewton || passes >= maxPasses) {
+        return { ...cert, newtonIterations, passes, columnVisits: visits, certificate, converged, separated, stalled };
+      }
+      // The subproblem's own gap is in units of Q/H; ask for a fraction of the outer gap.
+      // Superlinear: the fraction shrinks with the relative outer gap (newGLMNET's adaptive rule).
+      const outer = certificate === 'gap' ? cert.gap : cert.kktResidual * cert.kktResidual;
+      const relative = outer / Math.max(this.nullObjective, 1e-300);
+      const innerTolerance = (Math.min(0.1, Math.max(relative, 1e-3)) * Math.max(outer, 0.1 * gapTolerance)) / H;
+      // An inner solve asked for a gap below its rounding level would run to its pass limit: cap it.
+      const innerPasses = Math.min(maxPasses - passes, MAX_INNER_PASSES);
+      const report = this.#session.solve(l1 / H, l2 / H, (newtonIterations === 0 ? l1Prev : l1) / H, innerTolerance, innerPasses);
+      newtonIterations++;
+      passes += report.passes;
+      visits += report.columnVisits;
+      // The subproblem's solution w̃⁺ and its intercept b⁺ = z̄ − Σ_j mean_j·β⁺_j; η⁺ = b⁺ + Xβ⁺ is
+      // recomputed from X (z − r would carry the rounding of z, up to 1/1e-5 in size).
+      const wNext = this.#session.coefScaled();
+      const betaNext = this.#betaScratch;
+      for (let j = 0; j < p; j++) betaNext[j] = wNext[j]! * this.#invScale[j]!;
+      let bNext = 0;
+      if (this.#fitIntercept) {
+        const mean = this.#session.mean;
+        bNext = zMean;
+        for (let j = 0; j < p; j++) bNext -= mean[j]! * betaNext[j]!;
+      }
+      const etaNext = linearPredict(this.#X, betaNext, bNext);
+      stalled = !this.#lineSearch(wNext, etaNext, bNext, l1, l2);
+    }
+  }
+
+  /** The current coefficients on X's original scale and the intercept. */
+  coefficients(): { coef: Float64Array; intercept: number } {
+    const coef = new Float64Array(this.nFeatures);
+    for (let j = 0; j < coef.length; j++) coef[j] = this.#w[j]! * this.#invScale[j]!;
+    return { coef, intercept: this.#b };
+  }
+
+  /** The coefficients w̃ of the scaled problem (a copy). */
+  coefScaled(): Float64Array {
+    return this.#w.slice();
+  }
+
+  /** Sets the state to original-scale coefficients (a warm start); the intercept is re-optimized by the next solve. */
+  setCoefficients(coef: Float64Array): void {
+    for (let j = 0; j < coef.length; j++) this.#w[j] = this.#invScale[j] === 0 ? 0 : coef[j]! / this.#invScale[j]!;
+    // η = b + X̃w̃ up to a constant, which the intercept absorbs: from a least-squares start at w̃.
+    const n = this.nRows;
+    this.#h.fill(0);
+    for (let i = 0; i < n; i++) this.#h[i] = this.#nu[i]!;
+    this.#session.reweight(this.#h, new Float64Array(n));
+    this.#session.start(this.#w, 0, 0);
+    const r = this.#session.residual(); // r = −X̃w̃
+    for (let i = 0; i < n; i++) this.#eta[i] = this.#b - r[i]!;
+  }
+
+  /** The linear predictor η = b + Xw for every row (held-out rows included; a copy). */
+  linearPredictor(): Float64Array {
+    return this.#eta.slice();
+  }
+
+  /** Σ ν_i·ℓ(y_i, η_i) at the current state. */
+  meanLoss(): number {
+    return meanBinomialLoss(this.#y, this.#eta, this.#nu);
+  }
+
+  dispose(): void {
+    this.#session.dispose();
+  }
+
+  /**
+   * Makes the intercept optimal for the current w (Σ ν_i(y_i − σ(η_i)) = 0) by one-dimensional
+   * Newton steps: the dual of the logistic problem needs it, and it only lowers F.
+   */
+  #polishIntercept(): void {
+    if (!this.#fitIntercept) return;
+    const n = this.nRows;
+    const y = this.#y;
+    const nu = this.#nu;
+    const eta = this.#eta;
+    for (let iter = 0; iter < 100; iter++) {
+      let score = 0;
+      let curvature = 0;
+      for (let i = 0; i < n; i++) {
+        const v = nu[i]!;
+        if (v <= 0) continue;
+        const q = sigmoid(eta[i]!);
+        score += v * (y[i]! - q);
+        curvature += v * q * (1 - q);
+      }
+      if (!(curvature > 0)) return;
+      let step = score / curvature;
+      // Never more than a unit change of the log-odds per step (separated data has tiny curvature).
+      if (Math.abs(step) > 1) step = Math.sign(step);
+      this.#b += step;
+      for (let i = 0; i < n; i++) eta[i] = eta[i]! + step;
+      if (Math.abs(step) <= 1e-15 * (1 + Math.abs(this.#b))) return;
+    }
+  }
+
+  /**
+   * Builds the quadratic model at the current η in the session and computes the gradients there:
+   * g = H·(the session's least-squares gradients) = X̃ᵀ(ν∘(y − p)) once the intercept is optimal.
+   */
+  #linearize(l1: number, l2: number): { g: Float64Array; H: number; zMean: number; columnVisits: number } {
+    const n = this.nRows;
+    const y = this.#y;
+    const nu = this.#nu;
+    const eta = this.#eta;
+    const h = this.#h;
+    const z = this.#z;
+    let H = 0;
+    for (let i = 0; i < n; i++) {
+      const q = sigmoid(eta[i]!);
+      const residual = y[i]! - q;
+      const curvature = Math.max(q * (1 - q), CURVATURE_FLOOR * Math.abs(residual), 1e-300);
+      h[i] = nu[i]! * curvature;
+      H += h[i]!;
+      z[i] = eta[i]! + residual / curvature;
+    }
+    let zMean = 0;
+    for (let i = 0; i < n; i++) {
+      h[i] = h[i]! / H;
+      zMean += h[i]! * z[i]!;
+    }
+    const yCentered = this.#yScratch;
+    const shift = this.#fitIntercept ? zMean : 0;
+    for (let i = 0; i < n; i++) yCentered[i] = z[i]! - shift;
+    this.#session.reweight(h, yCentered);
+    const report = this.#session.start(this.#w, l1 / H, l2 / H);
+    const g = this.#session.gradient();
+    for (let j = 0; j < g.length; j++) g[j] = g[j]! * H;
+    // The statistics under the new weights are one more pass over X.
+    return { g, H, zMean, columnVisits: report.columnVisits + this.nFeatures };
+  }
+
+  /**
+   * Backtracking line search along (w̃⁺ − w̃, η⁺ − η, b⁺ − b): the largest t ∈ {1, ½, ¼, …} with
+   * F(t) ≤ F(0) + 1e-4·t·Δ, Δ = ∇ℓᵀdη + P(w̃⁺) − P(w̃) (newGLMNET's sufficient decrease).
+   * Updates the state and returns true on success; false when no descent is possible.
+   */
+  #lineSearch(wNext: Float64Array, etaNext: Float64Array, bNext: number, l1: number, l2: number): boolean {
+    const n = this.nRows;
+    const y = this.#y;
+    const nu = this.#nu;
+    const eta = this.#eta;
+    const w = this.#w;
+    // Only coordinates non-zero at either end can contribute to the penalty along the segment.
+    const support: number[] = [];
+    for (let j = 0; j < w.length; j++) if (w[j] !== 0 || wNext[j] !== 0) support.push(j);
+    const penalty = (t: number): number => {
+      let sum1 = 0;
+      let sum2 = 0;
+      for (const j of support) {
+        const v = w[j]! + t * (wNext[j]! - w[j]!);
+        sum1 += Math.abs(v);
+        sum2 += v * v;
+      }
+      return l1 * sum1 + 0.5 * l2 * sum2;
+    };
+    const loss = (t: number): number => {
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        const v = nu[i]!;
+        if (v > 0) sum += v * binomialLoss(y[i]!, eta[i]! + t * (etaNext[i]! - eta[i]!));
+      }
+      return sum;
+    };
+    let slope = 0;
+    for (let i = 0; i < n; i++) {
+      const v = nu[i]!;
+      if (v > 0) slope += v * (sigmoid(eta[i]!) - y[i]!) * (etaNext[i]! - eta[i]!);
+    }
+    const p0 = penalty(0);
+    const decrease = slope + penalty(1) - p0;
+    const f0 = loss(0) + p0;
+    // Near the optimum F cannot tell the points apart any more (its rounding exceeds the
+    // predicted decrease); the full step is still the better one by the KKT conditions, so take it
+    // unless it measurably increases F. The certificate decides whether that helped.
+    // F sums n rounded terms: differences below ~8·ε·√n·|F| are noise.
+    const resolution = 8 * Number.EPSILON * Math.sqrt(n) * Math.abs(f0);
+    if (Math.abs(decrease) <= resolution) {
+      if (!(loss(1) + penalty(1) <= f0 + resolution)) return false;
+      this.#step(1, wNext, etaNext, bNext);
+      return true;
+    }
+    if (!(decrease < 0)) return false;
+    let t = 1;
+    for (let k = 0; k <= MAX_HALVINGS; k++, t /= 2) {
+      const ft = loss(t) + penalty(t);
+      if (ft <= f0 + ARMIJO * t * decrease) {
+        this.#step(t, wNext, etaNext, bNext);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Moves the state a fraction t of the way to (w̃⁺, η⁺, b⁺). */
+  #step(t: number, wNext: Float64Array, etaNext: Float64Array, bNext: number): void {
+    const w = this.#w;
+    const eta = this.#eta;
+    for (let j = 0; j < w.length; j++) w[j] = w[j]! + t * (wNext[j]! - w[j]!);
+    for (let i = 0; i < eta.length; i++) eta[i] = eta[i]! + t * (etaNext[i]! - eta[i]!);
+    this.#b += t * (bNext - this.#b);
+  }
+
+  /** Every counted row is on its label's side: η > 0 for y = 1, η < 0 for y = 0. */
+  #classifiesPerfectly(): boolean {
+    const y = this.#y;
+    const nu = this.#nu;
+    const eta = this.#eta;
+    for (let i = 0; i < y.length; i++) {
+      if (nu[i]! > 0 && (y[i] === 1 ? !(eta[i]! > 0) : !(eta[i]! < 0))) return false;
+    }
+    return true;
+  }
+
+  /** Every counted row's fitted probability is within 1e-9 of its label. */
+  #separated(): boolean {
+    const y = this.#y;
+    const nu = this.#nu;
+    const eta = this.#eta;
+    for (let i = 0; i < y.length; i++) {
+      if (nu[i]! > 0 && Math.abs(y[i]! - sigmoid(eta[i]!)) >= SEPARATION_MARGIN) return false;
+    }
+    return true;
+  }
+}
