@@ -145,6 +145,28 @@ describe('penalty options through the prox (factors, exclude, bounds)', () => {
     expect(kktViolation(fit.coef, g, 0.6, 0, used)).toBeLessThan(1e-8);
   });
 
+  for (const csc of [false, true]) {
+    test(`with factors and bounds FISTA = coordinate descent (same options), both certified by the penalized duality gap (${csc ? 'CSC' : 'dense'})`, () => {
+      const Xm = csc ? asCsc(problem) : X;
+      const o = {
+        lambda: 0.1, l1Ratio: 0.8,
+        penaltyFactor: Array.from({ length: problem.p }, (_, j) => 0.5 + (j % 3)),
+        lowerLimits: Array.from({ length: problem.p }, (_, j) => (j % 2 === 0 ? -0.1 : -Infinity)),
+        upperLimits: 0.4,
+        exclude: [9],
+      };
+      const cd = new ElasticNet({ ...o, tol: 1e-14, maxIter: 100000 }).fit(Xm, problem.y);
+      const fista = fitProximal(Xm, problem.y, { ...o, tol: 1e-14, maxIter: 100000 });
+      expect(cd.converged && fista.converged).toBe(true);
+      expect(fista.certificateKind).toBe('dualityGap');
+      expect(cd.certificate).toBe('dualityGap');
+      expect(maxAbsDiff(fista.coef, cd.coef)).toBeLessThan(1e-7);
+      expect(Math.abs(fista.intercept - cd.intercept)).toBeLessThan(1e-7);
+      expect(fista.coef[9]).toBe(0);
+      expect(fista.coef.some((v) => v === 0.4 || v === -0.1)).toBe(true);
+    });
+  }
+
   test('exclude and an infinite factor give exact zeros; the rest satisfy KKT', () => {
     const factors = Array.from({ length: problem.p }, (_, j) => (j === 1 ? Infinity : 1));
     const fit = fitProximal(X, problem.y, { lambda, exclude: [0, 2], penaltyFactor: factors, tol: 1e-12, maxIter: 100000 });

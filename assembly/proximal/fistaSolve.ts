@@ -26,11 +26,12 @@ let gCertificate: f64 = 0, gInterceptGradient: f64 = 0, gObjective: f64 = 0, gCo
  * See src/proximal/reference/fistaSolve.ts, which this mirrors step for step.
  *
  * y: n targets (ỹ or 0/1 labels); w: p doubles, the start on entry and the solution on exit;
- * factors/lower/upper: p doubles each or 0; g: p doubles, receives X̃ᵀ(ω∘u) at the solution;
+ * factors/lower/upper: p doubles each or 0; pen: 0, or the penalty block of assembly/penalty.ts
+ * holding those three (mode 0: its penalized duality gap certifies; mode 1: the KKT residual); g: p doubles, receives X̃ᵀ(ω∘u) at the solution;
  * scratch: 6p + 5n doubles; out: 32 doubles. Returns the number of iterations.
  */
 export function fistaSolve(
-  desc: usize, params: usize, y: usize, w: usize, factors: usize, lower: usize, upper: usize, g: usize, scratch: usize, out: usize,
+  desc: usize, params: usize, y: usize, w: usize, factors: usize, lower: usize, upper: usize, pen: usize, g: usize, scratch: usize, out: usize,
 ): i32 {
   const n = D.dRows(desc), p = D.dCols(desc);
   const invScale = D.dInvScale(desc), weights = D.dWeights(desc);
@@ -46,7 +47,7 @@ export function fistaSolve(
   // Certificate: 0 duality gap (squared loss, plain elastic net), 1 Frank–Wolfe gap (balls), 2 KKT residual.
   let certKind: i32 = 2;
   if (kind != 0) certKind = 1;
-  else if (datafit == 0 && factors == 0 && lower == 0 && upper == 0 && (l1 > 0 || l2 > 0)) certKind = 0;
+  else if (datafit == 0 && (l1 > 0 || l2 > 0) && ((factors == 0 && lower == 0 && upper == 0) || (pen != 0 && load<f64>(pen) == 0))) certKind = 0;
 
   const p8 = <usize>p << 3, n8 = <usize>n << 3;
   let x = scratch, xPrev = scratch + p8, xNew = scratch + 2 * p8;
@@ -93,7 +94,7 @@ export function fistaSolve(
   let fX = datafitValue(datafit, y, etaX, weights, n) + (kind == 0 ? elasticNetPenaltyValue(x, l1, l2, factors, p) : 0);
 
   if (maxIter == 0) {
-    evaluate(desc, datafit, kind, certKind, y, x, etaX, u, g, weights, n, p, l1, l2, radius, factors, lower, upper, invScale, interceptVar, certTol, interceptTol, gapOut);
+    evaluate(desc, datafit, kind, certKind, y, x, etaX, u, g, weights, n, p, l1, l2, radius, factors, lower, upper, pen, invScale, interceptVar, certTol, interceptTol, gapOut);
     passes++;
   }
   while (iterations < maxIter) {
@@ -154,7 +155,7 @@ export function fistaSolve(
       t = tNext;
     }
     if (iterations % checkEvery == 0 || iterations == maxIter) {
-      evaluate(desc, datafit, kind, certKind, y, x, etaX, u, g, weights, n, p, l1, l2, radius, factors, lower, upper, invScale, interceptVar, certTol, interceptTol, gapOut);
+      evaluate(desc, datafit, kind, certKind, y, x, etaX, u, g, weights, n, p, l1, l2, radius, factors, lower, upper, pen, invScale, interceptVar, certTol, interceptTol, gapOut);
       passes++;
       if (gConverged) break;
     }
@@ -179,7 +180,7 @@ export function fistaSolve(
 /** The certificate at x (one pass over X for the gradient); sets the g* globals. */
 function evaluate(
   desc: usize, datafit: i32, kind: i32, certKind: i32, y: usize, x: usize, etaX: usize, u: usize, g: usize, weights: usize,
-  n: i32, p: i32, l1: f64, l2: f64, radius: f64, factors: usize, lower: usize, upper: usize, invScale: usize,
+  n: i32, p: i32, l1: f64, l2: f64, radius: f64, factors: usize, lower: usize, upper: usize, pen: usize, invScale: usize,
   interceptVar: bool, certTol: f64, interceptTol: f64, gapOut: usize,
 ): void {
   const fValue = datafitResidual(datafit, y, etaX, weights, n, u);
@@ -187,7 +188,7 @@ function evaluate(
   gInterceptGradient = interceptVar ? Math.abs(sumWU) : 0;
   gObjective = fValue + (kind == 0 ? elasticNetPenaltyValue(x, l1, l2, factors, p) : 0);
   if (certKind == 0) {
-    gCertificate = gapFromGradients(desc, x, l1, l2, g, 0, p, weightedRss(u, weights, n), gapOut, 0);
+    gCertificate = gapFromGradients(desc, x, l1, l2, g, 0, p, weightedRss(u, weights, n), gapOut, pen);
   } else if (certKind == 1) {
     gCertificate = frankWolfeGap(x, g, radius, kind == 1 ? 1 : 2, invScale, p);
   } else {

@@ -45,6 +45,12 @@ export interface ResolvedPenalty {
   /** Per-feature lower / upper bounds (may be ±Infinity), or undefined for none. */
   lower?: Float64Array | undefined;
   upper?: Float64Array | undefined;
+  /**
+   * With factors/bounds: whether coordinate descent's penalized duality gap applies (no feature
+   * with v_j = 0 and an infinite side, whose dual constraint the scaled residual cannot meet);
+   * otherwise the KKT residual certifies. Set once the column scales are known.
+   */
+  gapWithOptions?: boolean | undefined;
 }
 
 /** @internal Solver settings (the `params` block of the kernel). */
@@ -104,11 +110,12 @@ export interface FistaReport {
   gradient: Float64Array;
 }
 
-/** @internal The certificate kind a problem gets: the CD duality gap where it is defined (squared loss, plain elastic net, λ > 0), the Frank–Wolfe gap on a ball, else the KKT residual. */
+/** @internal The certificate kind a problem gets: the CD duality gap where it is defined (squared loss, λ > 0, and with penalty options only when no unpenalized feature has an infinite side), the Frank–Wolfe gap on a ball, else the KKT residual. */
 export function certificateKindOf(datafit: DatafitName, penalty: ResolvedPenalty): ProximalCertificateKind {
   if (penalty.kind !== 'elasticNet') return 'frankWolfeGap';
   // (At λ = 0 the gap's dual point degenerates: least squares is certified by its gradient.)
-  const plain = !penalty.factors && !penalty.lower && !penalty.upper && (penalty.l1 > 0 || penalty.l2 > 0);
-  if (datafit === 'squared' && plain) return 'dualityGap';
+  const options = penalty.factors !== undefined || penalty.lower !== undefined || penalty.upper !== undefined;
+  const gapDefined = (penalty.l1 > 0 || penalty.l2 > 0) && (!options || penalty.gapWithOptions === true);
+  if (datafit === 'squared' && gapDefined) return 'dualityGap';
   return 'kktResidual';
 }

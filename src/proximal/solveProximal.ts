@@ -59,6 +59,20 @@ function scaleBounds(bounds: Float64Array | undefined, invScale: Float64Array): 
   return out;
 }
 
+/**
+ * Whether coordinate descent's penalized duality gap (assembly/penalty.ts, mode 0) certifies this
+ * penalty: every factor, lower and upper bound given (as `resolvePenalty` returns them) and no
+ * non-constant feature with factor 0 and an infinite side.
+ */
+function gapWithOptions(penalty: ResolvedPenalty, invScale: Float64Array): boolean {
+  const { factors, lower, upper } = penalty;
+  if (!factors || !lower || !upper) return false;
+  for (let j = 0; j < invScale.length; j++) {
+    if (invScale[j] !== 0 && factors[j] === 0 && (lower[j] === -Infinity || upper[j] === Infinity)) return false;
+  }
+  return true;
+}
+
 function scaledWarmStart(initialCoef: Float64Array | undefined, invScale: Float64Array, out: Float64Array): void {
   out.fill(0);
   if (!initialCoef) return;
@@ -76,7 +90,10 @@ function solveJs(request: ProximalRequest): ProximalSolution {
   const stats = columnStats(X, request.fitIntercept, request.standardize, weights);
   const w = new Float64Array(X.nCols);
   scaledWarmStart(request.initialCoef, stats.invScale, w);
-  const scaled: ResolvedPenalty = { ...penalty, lower: scaleBounds(penalty.lower, stats.invScale), upper: scaleBounds(penalty.upper, stats.invScale) };
+  const scaled: ResolvedPenalty = {
+    ...penalty, lower: scaleBounds(penalty.lower, stats.invScale), upper: scaleBounds(penalty.upper, stats.invScale),
+    gapWithOptions: gapWithOptions(penalty, stats.invScale),
+  };
   const settings: FistaSettings = { ...request.settings, lipschitz0: initialLipschitz(stats, request.settings) };
   const report = fistaSolve(X, stats, weights, request.y, w, scaled, settings);
   return { coefScaled: w, mean: stats.mean, invScale: stats.invScale, report, engine: 'js' };
@@ -91,9 +108,15 @@ function solveWasm(runtime: WasmRuntime, request: ProximalRequest): ProximalSolu
     ['desc', 48], ['params', PARAM_LENGTH * 8], ['out', 32 * 8], ['y', n * 8], ['w', p * 8], ['g', p * 8],
     ['scratch', (6 * p + 5 * n) * 8],
   ];
-  if (penalty.factors) sizes.push(['factors', p * 8]);
-  if (penalty.lower) sizes.push(['lower', p * 8]);
-  if (penalty.upper) sizes.push(['upper', p * 8]);
+  // Factors and bounds as one block laid out as assembly/penalty.ts reads it (mode | factor | lower | upper),
+  // so the kernel can hand it to coordinate descent's penalized gap.
+  const options = penalty.factors !== undefined && penalty.lower !== undefined && penalty.upper !== undefined;
+  if (options) sizes.push(['pen', 8 + 3 * p * 8]);
+  else {
+    if (penalty.factors) sizes.push(['factors', p * 8]);
+    if (penalty.lower) sizes.push(['lower', p * 8]);
+    if (penalty.upper) sizes.push(['upper', p * 8]);
+  }
   if (weights) sizes.push(['weights', n * 8], ['stats', p * 32]);
   const total = sizes.reduce((s, [, b]) => s + align(b), 0);
   const needed = uploadBytes(X, runtime, fitIntercept, standardize) + total;
@@ -141,10 +164,18 @@ function solveWasm(runtime: WasmRuntime, request: ProximalRequest): ProximalSolu
     const w0 = new Float64Array(p);
     scaledWarmStart(request.initialCoef, statsCopy.invScale, w0);
     heap.f64(at.w!, p).set(w0);
+    let pen = 0;
+    if (options) {
+      pen = at.pen!;
+      heap.f64(pen, 1)[0] = gapWithOptions(penalty, statsCopy.invScale) ? 0 : 1; // mode: 0 gap, 1 KKT
+      at.factors = pen + 8;
+      at.lower = pen + 8 + p * 8;
+      at.upper = pen + 8 + 2 * p * 8;
+    }
     if (penalty.factors) heap.f64(at.factors!, p).set(penalty.factors);
     if (penalty.lower) heap.f64(at.lower!, p).set(scaleBounds(penalty.lower, statsCopy.invScale)!);
     if (penalty.upper) heap.f64(at.upper!, p).set(scaleBounds(penalty.upper, statsCopy.invScale)!);
-    kernels.fistaSolve(at.desc!, at.params!, at.y!, at.w!, at.factors ?? 0, at.lower ?? 0, at.upper ?? 0, at.g!, at.scratch!, at.out!);
+    kernels.fistaSolve(at.desc!, at.params!, at.y!, at.w!, at.factors ?? 0, at.lower ?? 0, at.upper ?? 0, pen, at.g!, at.scratch!, at.out!);
     const out = heap.f64(at.out!, FISTA_OUT_LENGTH);
     const report: FistaReport = {
       iterations: out[FISTA_OUT.iterations]!,

@@ -26,7 +26,8 @@ import { elasticNetPenaltyValue, frankWolfeGap, kktResidual, projectL1Ball, proj
  *   scheme F(x⁺) > F(x): the momentum is reset (t = 1, β = 0)
  *   t⁺ = (1 + √(1 + 4t²))/2,  β = (t − 1)/t⁺
  * Every `checkEvery` iterations, and after the last, the certificate is evaluated at x (one
- * more pass): the duality gap of coordinate descent (squared loss, plain elastic net), the
+ * more pass): the duality gap of coordinate descent (squared loss; with penalty options its
+ * penalized gap, see assembly/penalty.ts), the
  * Frank–Wolfe gap (ball constraints), else the KKT residual; converged when it is ≤ tol·F(0)
  * (gaps) or ≤ tol·‖∇_w f(0, b₀)‖∞ (KKT residual), and |∂f/∂b| ≤ tol·‖∇_w f(0, b₀)‖∞.
  *
@@ -108,7 +109,8 @@ export function fistaSolve(
     if (certKind === 'dualityGap') {
       let rrW = 0;
       for (let i = 0; i < n; i++) rrW += (weights === undefined ? 1 / n : weights[i]!) * u[i]! * u[i]!;
-      certificate = gapFromGradients(stats, x, l1, l2, g, undefined, p, rrW).gap;
+      const pen = factors && lower && upper ? { kkt: false, factor: factors, lower, upper } : undefined;
+      certificate = gapFromGradients(stats, x, l1, l2, g, undefined, p, rrW, pen).gap;
     } else if (certKind === 'frankWolfeGap') {
       certificate = frankWolfeGap(x, g, radius, penalty.kind === 'l1Ball' ? 1 : 2, stats.invScale);
     } else {
