@@ -15,15 +15,17 @@ import { denseMoments, denseCenteredSumSq, momentSum, momentSumSq, momentMin, mo
  * Fills mean, invScale, colSum (Σ_i x_ij, raw) and normSqOverN (‖x̃_j‖²/n) for every column.
  * Two-pass sums, so a large mean with a small spread does not lose precision.
  * With observation weights (weights ≠ 0, Σv = 1) everything is weighted instead; see
- * weightedColumnStats.
+ * weightedColumnStats. With weights, `theta` ≠ 0 also gets corr_j = Σ_i theta_i·x_ij (raw
+ * columns) in the same sweep: the logistic solver's gradient comes with the statistics of each
+ * Newton step's weights for the price of one pass over X.
  */
 export function columnStats(
   layout: i32, nRows: i32, nCols: i32, values: usize, indptr: usize, rows: usize,
   fitIntercept: bool, standardize: bool,
-  mean: usize, invScale: usize, colSum: usize, normSqOverN: usize, weights: usize,
+  mean: usize, invScale: usize, colSum: usize, normSqOverN: usize, weights: usize, theta: usize, corr: usize,
 ): void {
   if (weights != 0) {
-    weightedColumnStats(layout, nRows, nCols, values, indptr, rows, fitIntercept, standardize, mean, invScale, colSum, normSqOverN, weights);
+    weightedColumnStats(layout, nRows, nCols, values, indptr, rows, fitIntercept, standardize, mean, invScale, colSum, normSqOverN, weights, theta, corr);
     return;
   }
   const n = <f64>nRows;
@@ -90,7 +92,7 @@ export function columnStats(
 function weightedColumnStats(
   layout: i32, nRows: i32, nCols: i32, values: usize, indptr: usize, rows: usize,
   fitIntercept: bool, standardize: bool,
-  mean: usize, invScale: usize, colSum: usize, normSqOverN: usize, weights: usize,
+  mean: usize, invScale: usize, colSum: usize, normSqOverN: usize, weights: usize, theta: usize, corr: usize,
 ): void {
   let positive: i32 = 0;
   for (let i: i32 = 0; i < nRows; i++) if (load<f64>(weights + (<usize>i << 3)) > 0) positive++;
@@ -98,6 +100,7 @@ function weightedColumnStats(
     let sum: f64 = 0, sumSq: f64 = 0, storedWeight: f64 = 0;
     let lo: f64 = Infinity, hi: f64 = -Infinity;
     let storedPositive: i32 = 0;
+    let dot: f64 = 0;
     let start: i32 = 0, end: i32 = 0;
     const dense = layout == LAYOUT_DENSE;
     if (dense) { start = 0; end = nRows; } else {
@@ -108,6 +111,7 @@ function weightedColumnStats(
     for (let k = start; k < end; k++) {
       const i = dense ? k : load<i32>(rows + (<usize>k << 2));
       const x = dense ? load<f64>(col + (<usize>k << 3)) : load<f64>(values + (<usize>k << 3));
+      if (theta != 0) dot += load<f64>(theta + (<usize>i << 3)) * x;
       const v = load<f64>(weights + (<usize>i << 3));
       if (v <= 0) continue;
       storedPositive++;
@@ -139,5 +143,6 @@ function weightedColumnStats(
     store<f64>(invScale + (<usize>j << 3), inv);
     store<f64>(colSum + (<usize>j << 3), sum);
     store<f64>(normSqOverN + (<usize>j << 3), excluded ? 0 : ss * inv * inv);
+    if (theta != 0) store<f64>(corr + (<usize>j << 3), dot);
   }
 }

@@ -9,6 +9,7 @@ export { elasticNetEpoch } from './elasticNetEpoch';
 export { elasticNetDualGap, elasticNetGradientAndGap } from './elasticNetDualGap';
 export { elasticNetSolveScreened } from './elasticNetSolveScreened';
 export { elasticNetFit } from './elasticNetFit';
+export { elasticNetStartFromGradients } from './elasticNetStartFromGradients';
 export { gramColumnInto } from './gramPass';
 
 /** First byte after the module's static data: the façade's heap starts here. */

@@ -56,17 +56,17 @@ export interface GlmnetRun {
   coefAt(k: number): Float64Array;
 }
 
-function writeBinary(file: string, array: Float64Array | Int32Array): void {
+export function writeBinary(file: string, array: Float64Array | Int32Array): void {
   // Node's Buffer views of typed arrays are little-endian on every platform Node runs on here (x64/arm64).
   writeFileSync(file, new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
 }
 
-function readF64(file: string): Float64Array {
+export function readF64(file: string): Float64Array {
   const b = readFileSync(file);
   return new Float64Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 }
 
-function readI32(file: string): Int32Array {
+export function readI32(file: string): Int32Array {
   const b = readFileSync(file);
   return new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 }

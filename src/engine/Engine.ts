@@ -181,9 +181,17 @@ export interface ElasticNetSession {
    * The column means and ‖x̃_j‖²-terms follow the new weights; the column scales stay those the
    * session was opened with (standardization is a property of the data, not of the Newton
    * weights). `mean` is updated in place. Only for sessions opened with weights. Call `start`
-   * next: every stored gradient is stale.
+   * (or `startFromGradient`) next: every stored gradient is stale.
+   *
+   * With `correlate` (n numbers u), returns c_j = Σ_i u_i·x_ij over the raw columns, computed in
+   * the same sweep over X as the statistics (else returns undefined).
    */
-  reweight(weights: Float64Array, yCentered: Float64Array): void;
+  reweight(weights: Float64Array, yCentered: Float64Array, correlate?: Float64Array): Float64Array | undefined;
+  /**
+   * `start` when the caller already knows the gradients g_j = Σ_i ω_i·x̃_ij·r_i at w (r = ỹ − X̃w):
+   * sets w, computes r over w's non-zero columns and the certificate from g, without a pass over X.
+   */
+  startFromGradient(coefScaled: Float64Array, l1: number, l2: number, gradient: Float64Array): SolveReport;
   dispose(): void;
 }
 

@@ -1,8 +1,8 @@
 import type { ElasticNetSession, SessionRequest, SolveReport } from './Engine.js';
 import { clipToBounds, hasUnpenalizedFeature, setDualProjection, toPenaltyBlock } from './Engine.js';
-import { columnStats, keepFixedScales } from '../reference/columnStats.js';
+import { columnStats, keepFixedScales, weightedColumnStats } from '../reference/columnStats.js';
 import { elasticNetResidual } from '../reference/coordinateDescent.js';
-import { elasticNetGradientAndGap } from '../reference/elasticNetDualGap.js';
+import { elasticNetGradientAndGap, gapFromGradients, weightedRss } from '../reference/elasticNetDualGap.js';
 import { elasticNetSolveScreened } from '../reference/elasticNetSolveScreened.js';
 import { GramCache } from '../reference/gramCache.js';
 import { gramColumns } from '../reference/dualProjection.js';
@@ -77,11 +77,23 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
     coefScaled: () => w.slice(),
     residual: () => r.slice(),
     gradient: () => g.slice(),
-    reweight(newWeights, newTarget) {
+    startFromGradient(coefScaled, l1, l2, gradient): SolveReport {
+      w = Float64Array.from(coefScaled);
+      clipToBounds(w, pen);
+      r = elasticNetResidual(X, stats, yCentered, w);
+      screened.fill(0);
+      g.set(gradient);
+      const c = gapFromGradients(stats, w, l1, l2, g, undefined, p, weightedRss(r, weights), pen);
+      lastGap = c.gap;
+      const visits = setupVisits;
+      setupVisits = 0;
+      return { passes: 0, columnVisits: visits, primal: c.primal, dual: c.dual, gap: c.gap, corrMax: c.corrMax, workingSetSize: 0, screened: 0, weightedRss: c.rrW };
+    },
+    reweight(newWeights, newTarget, correlate) {
       if (!weights) throw new Error('internal: reweight needs a session opened with weights');
       weights = newWeights;
       yCentered = newTarget;
-      const next = columnStats(X, fitIntercept, standardize, weights);
+      const { stats: next, correlation } = weightedColumnStats(X, fitIntercept, standardize, weights, correlate);
       keepFixedScales(next.invScale, next.normSqOverN, openedInvScale);
       stats.mean.set(next.mean);
       stats.invScale.set(next.invScale);
@@ -90,6 +102,7 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
       if (gram) gram = new GramCache(X, stats, weights);
       screened.fill(1);
       decideCertificate();
+      return correlation;
     },
     dispose() {},
   };

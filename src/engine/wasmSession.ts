@@ -132,14 +132,31 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
     coefScaled: () => heap.f64(ws.w, p).slice(),
     residual: () => heap.f64(ws.r, n).slice(),
     gradient: () => heap.f64(ws.g, p).slice(),
-    reweight(weights, yCentered) {
-      ws.reweight(weights, fitIntercept, standardize);
+    startFromGradient(coefScaled, l1, l2, gradient) {
+      const w0 = Float64Array.from(coefScaled);
+      clipToBounds(w0, pen);
+      heap.f64(ws.w, p).set(w0);
+      heap.f64(ws.g, p).set(gradient);
+      heap.f64(ws.out, OUT_LENGTH).fill(0);
+      heap.u8(ws.screened, p).fill(0); // every gradient is known now
+      kernels.elasticNetStartFromGradients(ws.desc, ws.yc, ws.w, ws.r, l1, l2, ws.g, ws.out, penAddress);
+      heap.f64(ws.out, OUT_LENGTH)[OUT.visits] = setupVisits;
+      setupVisits = 0;
+      return report(0);
+    },
+    reweight(weights, yCentered, correlate) {
+      // θ in the residual slot and the correlations in the gradient slot: both are recomputed by
+      // the start that must follow.
+      if (correlate) heap.f64(ws.r, n).set(correlate);
+      ws.reweight(weights, fitIntercept, standardize, correlate ? ws.r : 0, correlate ? ws.g : 0);
+      const correlations = correlate ? heap.f64(ws.g, p).slice() : undefined;
       keepFixedScales(heap.f64(ws.invScale, p), heap.f64(ws.normSqOverN, p), invScale);
       mean.set(heap.f64(ws.mean, p));
       heap.f64(ws.yc, n).set(yCentered);
       heap.u8(ws.screened, p).fill(1);
       currentTarget = yCentered;
       decideCertificate();
+      return correlations;
     },
     dispose() {
       if (disposed) return;

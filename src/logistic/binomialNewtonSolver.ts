@@ -72,6 +72,7 @@ export class BinomialNewtonSolver {
   readonly #h: Float64Array;
   readonly #z: Float64Array;
   readonly #yScratch: Float64Array;
+  readonly #uScratch: Float64Array;
   readonly #betaScratch: Float64Array;
 
   /**
@@ -99,6 +100,7 @@ export class BinomialNewtonSolver {
     this.#h = new Float64Array(n);
     this.#z = new Float64Array(n);
     this.#yScratch = new Float64Array(n);
+    this.#uScratch = new Float64Array(n);
     this.#betaScratch = new Float64Array(p);
   }
 
@@ -179,7 +181,7 @@ export class BinomialNewtonSolver {
         for (let j = 0; j < p; j++) bNext -= mean[j]! * betaNext[j]!;
       }
       const etaNext = linearPredict(this.#X, betaNext, bNext);
-      stalled = !this.#lineSearch(wNext, etaNext, bNext, l1, l2);
+      stalled = !this.#lineSearch(wNext, etaNext, bNext, l1, l2, cert.primal, H);
     }
   }
 
@@ -263,6 +265,8 @@ export class BinomialNewtonSolver {
     const eta = this.#eta;
     const h = this.#h;
     const z = this.#z;
+    // u = ν∘(y − p): the logistic gradient is X̃ᵀu (scaled below by 1/H into the model's units).
+    const u = this.#uScratch;
     let H = 0;
     for (let i = 0; i < n; i++) {
       const q = sigmoid(eta[i]!);
@@ -271,29 +275,41 @@ export class BinomialNewtonSolver {
       h[i] = nu[i]! * curvature;
       H += h[i]!;
       z[i] = eta[i]! + residual / curvature;
+      u[i] = nu[i]! * residual;
     }
     let zMean = 0;
+    let uSum = 0;
     for (let i = 0; i < n; i++) {
       h[i] = h[i]! / H;
       zMean += h[i]! * z[i]!;
+      u[i] = u[i]! / H;
+      uSum += u[i]!;
     }
     const yCentered = this.#yScratch;
     const shift = this.#fitIntercept ? zMean : 0;
     for (let i = 0; i < n; i++) yCentered[i] = z[i]! - shift;
-    this.#session.reweight(h, yCentered);
-    const report = this.#session.start(this.#w, l1 / H, l2 / H);
-    const g = this.#session.gradient();
-    for (let j = 0; j < g.length; j++) g[j] = g[j]! * H;
-    // The statistics under the new weights are one more pass over X.
+    // One sweep over X: the statistics under the Newton weights and c = Xᵀu. The model's
+    // gradient at the current w is then Σ_i ω_i·x̃_ij·r_i = invScale_j·(c_j − mean_j·Σu): the
+    // residual r = (y − p)/curvature + const, and x̃_j is ω-centred, so the constant drops out.
+    const c = this.#session.reweight(h, yCentered, u)!;
+    const mean = this.#session.mean;
+    const gModel = new Float64Array(this.nFeatures);
+    for (let j = 0; j < gModel.length; j++) {
+      const inv = this.#invScale[j]!;
+      gModel[j] = inv === 0 ? 0 : inv * (c[j]! - mean[j]! * uSum);
+    }
+    const report = this.#session.startFromGradient(this.#w, l1 / H, l2 / H, gModel);
+    const g = gModel.map((v) => v * H);
     return { g, H, zMean, columnVisits: report.columnVisits + this.nFeatures };
   }
+
 
   /**
    * Backtracking line search along (w̃⁺ − w̃, η⁺ − η, b⁺ − b): the largest t ∈ {1, ½, ¼, …} with
    * F(t) ≤ F(0) + 1e-4·t·Δ, Δ = ∇ℓᵀdη + P(w̃⁺) − P(w̃) (newGLMNET's sufficient decrease).
    * Updates the state and returns true on success; false when no descent is possible.
    */
-  #lineSearch(wNext: Float64Array, etaNext: Float64Array, bNext: number, l1: number, l2: number): boolean {
+  #lineSearch(wNext: Float64Array, etaNext: Float64Array, bNext: number, l1: number, l2: number, f0: number, H: number): boolean {
     const n = this.nRows;
     const y = this.#y;
     const nu = this.#nu;
@@ -320,14 +336,12 @@ export class BinomialNewtonSolver {
       }
       return sum;
     };
+    // ∇ℓᵀdη = −Σ ν_i(y_i − p_i)·dη_i, with ν∘(y − p) = H·u from #linearize (same η).
+    const u = this.#uScratch;
     let slope = 0;
-    for (let i = 0; i < n; i++) {
-      const v = nu[i]!;
-      if (v > 0) slope += v * (sigmoid(eta[i]!) - y[i]!) * (etaNext[i]! - eta[i]!);
-    }
+    for (let i = 0; i < n; i++) slope -= H * u[i]! * (etaNext[i]! - eta[i]!);
     const p0 = penalty(0);
     const decrease = slope + penalty(1) - p0;
-    const f0 = loss(0) + p0;
     // Near the optimum F cannot tell the points apart any more (its rounding exceeds the
     // predicted decrease); the full step is still the better one by the KKT conditions, so take it
     // unless it measurably increases F. The certificate decides whether that helped.

@@ -136,7 +136,7 @@ function solveWasm(runtime: WasmRuntime, request: ProximalRequest): ProximalSolu
       stats = at.stats!;
       const p8 = p * 8;
       kernels.columnStats(copy.layout, n, p, copy.values, copy.indptr, copy.rows, fitIntercept ? 1 : 0, standardize ? 1 : 0,
-        stats, stats + p8, stats + 2 * p8, stats + 3 * p8, at.weights!);
+        stats, stats + p8, stats + 2 * p8, stats + 3 * p8, at.weights!, 0, 0);
     } else stats = copy.statistics(fitIntercept, standardize);
     const [mean, invScale, colSum, normSqOverN] = [0, 1, 2, 3].map((q) => stats + q * p * 8) as [number, number, number, number];
     heap.i32(at.desc!, 11).set([copy.layout, n, p, copy.values, copy.indptr, copy.rows, mean, invScale, colSum, normSqOverN, weights ? at.weights! : 0]);

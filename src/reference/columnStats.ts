@@ -22,7 +22,7 @@ export interface ColumnStats {
  * With observation weights v (Σv = 1; see {@link weightedColumnStats}) every sum is weighted.
  */
 export function columnStats(X: DesignMatrix, fitIntercept: boolean, standardize: boolean, weights?: Float64Array): ColumnStats {
-  if (weights !== undefined) return weightedColumnStats(X, fitIntercept, standardize, weights);
+  if (weights !== undefined) return weightedColumnStats(X, fitIntercept, standardize, weights).stats;
   const n = X.nRows;
   const p = X.nCols;
   const stats = emptyStats(p);
@@ -75,11 +75,17 @@ export function columnStats(X: DesignMatrix, fitIntercept: boolean, standardize:
  *
  * A column constant over the rows with v > 0 (implicit zeros of a CSC column count when one of
  * them has v > 0) is excluded under the same rule as without weights.
+ *
+ * With `theta` (n numbers) the same sweep also gives correlation_j = Σ_i theta_i·x_ij (raw columns),
+ * as the kernel's `theta`/`corr` arguments do.
  */
-export function weightedColumnStats(X: DesignMatrix, fitIntercept: boolean, standardize: boolean, weights: Float64Array): ColumnStats {
+export function weightedColumnStats(
+  X: DesignMatrix, fitIntercept: boolean, standardize: boolean, weights: Float64Array, theta?: Float64Array,
+): { stats: ColumnStats; correlation: Float64Array | undefined } {
   const n = X.nRows;
   const p = X.nCols;
   const stats = emptyStats(p);
+  const correlation = theta ? new Float64Array(p) : undefined;
   const s = X.storage;
   const dense = s instanceof Float64Array;
   let positive = 0;
@@ -96,8 +102,10 @@ export function weightedColumnStats(X: DesignMatrix, fitIntercept: boolean, stan
     let storedPositive = 0;
     let lo = Infinity;
     let hi = -Infinity;
+    let dot = 0;
     for (let k = begin; k < end; k++) {
       const x = values[k]!;
+      if (theta) dot += theta[rowOf(k)]! * x;
       const v = weights[rowOf(k)]!;
       if (v <= 0) continue;
       storedPositive++;
@@ -128,8 +136,9 @@ export function weightedColumnStats(X: DesignMatrix, fitIntercept: boolean, stan
     stats.invScale[j] = inv;
     stats.colSum[j] = sum;
     stats.normSqOverN[j] = excluded ? 0 : ss * inv * inv;
+    if (correlation) correlation[j] = dot;
   }
-  return stats;
+  return { stats, correlation };
 }
 
 function emptyStats(p: number): ColumnStats {

@@ -121,7 +121,7 @@ export class FitWorkspace {
       const p8 = p * 8;
       kernels.columnStats(
         copy.layout, n, p, copy.values, copy.indptr, copy.rows, fitIntercept ? 1 : 0, standardize ? 1 : 0,
-        stats, stats + p8, stats + 2 * p8, stats + 3 * p8, this.weights,
+        stats, stats + p8, stats + 2 * p8, stats + 3 * p8, this.weights, 0, 0,
       );
     } else {
       this.weights = 0;
@@ -138,9 +138,10 @@ export class FitWorkspace {
 
   /**
    * New observation weights (Σ = 1) for a workspace built with weights: recomputes its own column
-   * statistics under them and empties the Gram cache (G̃ depends on the weights).
+   * statistics under them and empties the Gram cache (G̃ depends on the weights). With `theta`
+   * and `corr` (addresses of n and p doubles) it also writes corr_j = Σ_i theta_i·x_ij in the same sweep.
    */
-  reweight(weights: Float64Array, fitIntercept: boolean, standardize: boolean): void {
+  reweight(weights: Float64Array, fitIntercept: boolean, standardize: boolean, theta = 0, corr = 0): void {
     if (this.weights === 0) throw new Error('internal: reweight needs a workspace built with weights');
     const { heap, kernels } = this.#runtime;
     const copy = this.#copy;
@@ -148,7 +149,7 @@ export class FitWorkspace {
     heap.f64(this.weights, n).set(weights);
     kernels.columnStats(
       copy.layout, n, p, copy.values, copy.indptr, copy.rows, fitIntercept ? 1 : 0, standardize ? 1 : 0,
-      this.mean, this.invScale, this.mean + 2 * p * 8, this.normSqOverN, this.weights,
+      this.mean, this.invScale, this.mean + 2 * p * 8, this.normSqOverN, this.weights, theta, corr,
     );
     if (this.gram !== 0) heap.u8(this.gram + p * p * 8, p).fill(0);
   }

@@ -17,9 +17,10 @@ export interface KernelExports {
   columnStats(
     layout: number, nRows: number, nCols: number, values: number, indptr: number, rows: number,
     fitIntercept: number, standardize: number, mean: number, invScale: number, colSum: number, normSqOverN: number,
-    weights: number,
+    weights: number, theta: number, corr: number,
   ): void;
   elasticNetResidual(desc: number, yc: number, w: number, r: number): void;
+  elasticNetStartFromGradients(desc: number, yc: number, w: number, r: number, l1: number, l2: number, g: number, out: number, pen: number): number;
   elasticNetEpoch(desc: number, r: number, w: number, l1: number, l2: number): number;
   elasticNetDualGap(desc: number, r: number, w: number, l1: number, l2: number, out: number): number;
   elasticNetGradientAndGap(desc: number, r: number, w: number, l1: number, l2: number, g: number, screened: number, out: number, penalty: number): number;

@@ -127,7 +127,7 @@ function makeCopy(
         const p8 = nCols * 8;
         runtime.kernels.columnStats(
           layout, nRows, nCols, values, indptr, rows, fitIntercept ? 1 : 0, standardize ? 1 : 0,
-          ptr, ptr + p8, ptr + 2 * p8, ptr + 3 * p8, 0,
+          ptr, ptr + p8, ptr + 2 * p8, ptr + 3 * p8, 0, 0, 0,
         );
         statistics.set(k, ptr);
       }

@@ -1,0 +1,17 @@
+import { elasticNetResidual } from './elasticNetResidual';
+import { gapFromGradients, weightedRss } from './elasticNetDualGap';
+import * as D from './designDescriptor';
+
+/**
+ * Starts a session's solve at w when the gradients g_j = Σ_i ω_i·x̃_ij·r_i at w are already
+ * known (the logistic solver gets them with the column statistics of a Newton step, in the same
+ * sweep over X): r = ỹ − X̃w over the non-zero columns of w only, then the duality gap from the
+ * given g (no pass over X). Writes the out block like elasticNetGradientAndGap; returns the gap.
+ */
+export function elasticNetStartFromGradients(
+  desc: usize, yc: usize, w: usize, r: usize, l1: f64, l2: f64, g: usize, out: usize, pen: usize,
+): f64 {
+  elasticNetResidual(desc, yc, w, r);
+  const rrW = weightedRss(r, D.dWeights(desc), D.dRows(desc));
+  return gapFromGradients(desc, w, l1, l2, g, 0, D.dCols(desc), rrW, out, pen);
+}
