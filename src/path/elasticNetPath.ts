@@ -37,6 +37,22 @@ export interface PathOptions {
   engine?: EngineName;
   /** Observation weights (n numbers ≥ 0, positive sum; normalized), as in ElasticNet's fit. */
   sampleWeight?: ArrayLike<number>;
+  /** Called after each λ is solved (progress bars; the Web Worker API forwards it to the page). */
+  onProgress?: (progress: PathProgress) => void;
+}
+
+/** What a path's progress callback receives after each λ. */
+export interface PathProgress {
+  /** Index of the λ just solved. */
+  lambdaIndex: number;
+  /** Length of the grid (a generated grid may stop early, see earlyStop). */
+  nLambda: number;
+  /** The λ just solved. */
+  lambda: number;
+  /** Its number of non-zero coefficients. */
+  df: number;
+  /** Its duality gap. */
+  dualGap: number;
 }
 
 /** @internal Validated path options with defaults applied. */
@@ -54,7 +70,7 @@ export interface ResolvedPathOptions {
 }
 
 /** @internal Checks path options (before any work) and applies the defaults. */
-export function resolvePathOptions(options: PathOptions, defaultL1Ratio: number): ResolvedPathOptions {
+export function resolvePathOptions(options: Omit<PathOptions, 'onProgress'>, defaultL1Ratio: number): ResolvedPathOptions {
   const o = options ?? {};
   const l1Ratio = checkUnitInterval('l1Ratio', o.l1Ratio ?? defaultL1Ratio);
   let lambdas: Float64Array | undefined;
@@ -98,7 +114,7 @@ const MIN_LAMBDAS_BEFORE_STOP = 5;
  */
 export function computePath(
   X: DesignMatrix, y: Float64Array, options: ResolvedPathOptions,
-  extra: { weights?: Float64Array; onSolved?: (k: number, session: ElasticNetSession) => void } = {},
+  extra: { weights?: Float64Array; onSolved?: (k: number, session: ElasticNetSession) => void; onProgress?: (progress: PathProgress) => void } = {},
 ): RegularizationPath {
   const { l1Ratio, fitIntercept, standardize, tol } = options;
   const { yCentered, mean: yMean, nullObjective } = centerTarget(y, fitIntercept, extra.weights);
@@ -142,6 +158,7 @@ export function computePath(
       converged.push(report.gap <= gapTolerance);
       if (!converged[k]) emitWarning(new ConvergenceWarning(report.gap, gapTolerance, report.passes, lambda));
       extra.onSolved?.(k, session);
+      extra.onProgress?.({ lambdaIndex: k, nLambda: K, lambda, df: nz.length, dualGap: report.gap });
       if (generated && options.earlyStop && k + 1 >= MIN_LAMBDAS_BEFORE_STOP && k + 1 < K) {
         const change = devRatio[k]! - devRatio[k - 1]!;
         if (change < DEVIANCE_CHANGE * devRatio[k]! || devRatio[k]! > DEVIANCE_MAX) {
@@ -187,7 +204,7 @@ export function enetPath(X: MatrixInput, y: ArrayLike<number>, options: PathOpti
     const n = matrix.nRows;
     const target = toTargetVector(y, n);
     const weights = options.sampleWeight === undefined ? undefined : toSampleWeights(options.sampleWeight, n);
-    return computePath(matrix, target, resolved, weights ? { weights } : {});
+    return computePath(matrix, target, resolved, { ...(weights ? { weights } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   } finally {
     if (owned) matrix.dispose();
   }
