@@ -99,7 +99,8 @@ export function mountGeometryPanel(section: HTMLElement): void {
       regionStyle(regionLayer.append('ellipse').attr('cx', x(0)).attr('cy', y(0)).attr('rx', x(t) - x(0)).attr('ry', y(0) - y(t)));
     } else {
       const level = regionLevel(kind, t);
-      const [shape] = contourGenerator.thresholds([level])(Array.from(gridValues((a, b) => regionPenalty(kind, a, b))));
+      // Contours of −P: d3 fills where the value is ≥ the threshold, i.e. inside the region.
+      const [shape] = contourGenerator.thresholds([-level])(Array.from(gridValues((a, b) => -regionPenalty(kind, a, b))));
       regionStyle(regionLayer.append('path').attr('d', gridToPlot(shape!) ?? ''));
     }
 

@@ -104,6 +104,8 @@ export function mountPathsPanel(section: HTMLElement, worker: L1L2Worker): void 
       const ms = performance.now() - started;
       status.textContent = `${cv.lambdas.length} λ × (1 + ${nFolds} folds) fitted in ${ms.toFixed(0)} ms; λ_min = ${formatNumber(cv.lambdaMin)}, λ_1se = ${formatNumber(cv.lambda1se)}.`;
       draw(section, cv, featureNames, columnSds(X));
+      section.dataset.lambdaMin = String(cv.lambdaMin);
+      section.dataset.lambda1se = String(cv.lambda1se);
       section.dataset.fitted = 'true';
     } catch (error) {
       status.innerHTML = `<span class="error">${escapeHtml(describeError(error))}</span>`;
