@@ -24,7 +24,11 @@ describe.skipIf(skipBrowserTests())('in headless Chromium', () => {
   let browser: { context: BrowserContext; close: () => Promise<void> };
   const pageErrors: string[] = [];
 
+  let setupError: unknown;
+
   async function open(path: string): Promise<Page> {
+    // In CI a missing Chromium fails every browser test (each one, so the count shows it).
+    if (setupError) throw setupError;
     const page = await browser.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     await page.goto(server.url + path);
@@ -35,8 +39,12 @@ describe.skipIf(skipBrowserTests())('in headless Chromium', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await init();
-    server = await startDemoServer();
-    browser = await launchChromium();
+    try {
+      server = await startDemoServer();
+      browser = await launchChromium();
+    } catch (error) {
+      setupError = error;
+    }
   }, 60_000);
 
   afterAll(async () => {
