@@ -22,7 +22,7 @@ export interface SparseProblem {
 }
 
 /** splitmix32: a small, fast, seeded generator of uniform numbers in [0, 1). */
-function uniformGenerator(seed: number): () => number {
+export function uniformGenerator(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x9e3779b9) | 0;

@@ -95,11 +95,11 @@ describe.skipIf(skipBrowserTests())('in headless Chromium', () => {
       const memory = await worker.memoryUsage();
       worker.terminate();
       return {
-        path: { lambdas: Array.from(path.lambdas), coefs: Array.from({ length: path.length }, (_, k) => Array.from(path.coefAt(k))), intercepts: Array.from(path.intercepts), isPath: path instanceof w.l1l2['RegularizationPath'] },
+        path: { lambdas: Array.from(path.lambdas as Float64Array), coefs: Array.from({ length: path.length }, (_, k) => Array.from(path.coefAt(k) as Float64Array)), intercepts: Array.from(path.intercepts as Float64Array), isPath: path instanceof w.l1l2['RegularizationPath'] },
         progress, detachedAfterTransfer, yKeptLength: yKept.length,
-        fit: { coef: Array.from(fit.coef), intercept: fit.intercept, dualGap: fit.dualGap, converged: fit.converged },
-        cv: { lambdas: Array.from(cv.lambdas), cvMean: Array.from(cv.cvMean), lambdaMin: cv.lambdaMin, lambda1se: cv.lambda1se, indexMin: cv.indexMin, index1se: cv.index1se, coefMin: Array.from(cv.path.coefAt(cv.indexMin)) },
-        error, abortedAfter, abortError, afterAbort: Array.from(after.coef), memory,
+        fit: { coef: Array.from(fit.coef as Float64Array), intercept: fit.intercept, dualGap: fit.dualGap, converged: fit.converged },
+        cv: { lambdas: Array.from(cv.lambdas as Float64Array), cvMean: Array.from(cv.cvMean as Float64Array), lambdaMin: cv.lambdaMin, lambda1se: cv.lambda1se, indexMin: cv.indexMin, index1se: cv.index1se, coefMin: Array.from(cv.path.coefAt(cv.indexMin) as Float64Array) },
+        error, abortedAfter, abortError, afterAbort: Array.from(after.coef as Float64Array), memory,
       };
     }, { sparse: { ...sparse, indptr: Array.from(sparse.indptr), indices: Array.from(sparse.indices), data: Array.from(sparse.data), y: Array.from(sparse.y) }, rows: diabetesRows, y: Array.from(diabetesY) });
 
