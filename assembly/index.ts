@@ -27,3 +27,8 @@ export { ridgeCholeskyFactor, ridgeCholeskySolve } from './ridge/cholesky';
 export { ridgeSymmetricEigen } from './ridge/symmetricEigen';
 export { ridgeConjugateGradient, ridgeCgResidualNorm } from './ridge/conjugateGradient';
 export { ridgeColumnStats } from './ridge/columnStats';
+
+// Proximal gradient (ISTA/FISTA) and its building blocks (assembly/proximal/).
+export { fistaSolve } from './proximal/fistaSolve';
+export { designMatvec, designGradient } from './proximal/designProducts';
+export { proxElasticNet, projectL1Ball, projectL2Ball } from './proximal/proxOperators';

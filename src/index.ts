@@ -37,3 +37,8 @@ export type { RidgeSolverName, RidgeForm } from './ridge/RidgeSolution.js';
 export type { RidgeTargetInput } from './ridge/ridgeInputs.js';
 export { RidgeConvergenceWarning } from './ridge/RidgeConvergenceWarning.js';
 export { assignFolds } from './cv/foldAssignment.js';
+export { fitProximal, ProximalFit, type ProximalOptions, type NormConstraint } from './proximal/fitProximal.js';
+export { fitConstrained, type ConstrainedOptions, type ConstrainedFit } from './proximal/fitConstrained.js';
+export type { PenaltyOptions } from './proximal/penaltyOptions.js';
+export type { CertificateKind, DatafitName, RestartName } from './proximal/ProximalProblem.js';
+export { ProximalConvergenceWarning } from './proximal/ProximalConvergenceWarning.js';
