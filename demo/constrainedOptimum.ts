@@ -2,9 +2,13 @@
 //   min ½(w − ŵ)ᵀA(w − ŵ)   subject to   P(w) ≤ P(t·e₁)
 // with P the L1 norm (diamond), the L2 norm (ball) or the elastic-net penalty
 // α‖w‖₁ + (1−α)/2‖w‖₂² (a rounded diamond), each region meeting the axes at ±t.
-import { ElasticNet } from 'l1l2';
+import { ElasticNet, fitConstrained } from 'l1l2';
 
 export type RegionKind = 'l1' | 'l2' | 'enet';
+
+/** The panel's starting unconstrained optimum ŵ and the correlation ρ of its two features. */
+export const DEFAULT_OPTIMUM: [number, number] = [2, 0.9];
+export const FEATURE_CORRELATION = 0.6;
 
 /** The elastic-net mix of the third region. */
 export const ENET_L1_RATIO = 0.5;
@@ -51,11 +55,26 @@ export interface ConstrainedOptimum {
 }
 
 /**
+ * w*(t) for the L1 diamond and the L2 disc: the library's constrained solver `fitConstrained`
+ * (projected FISTA with exact projections; λ*(t) from the KKT conditions). The elastic-net
+ * region has no constrained solver in the library, so it goes through the penalized
+ * ElasticNet ({@link penalizedOptimum}).
+ */
+export function constrainedOptimum(problem: TwoFeatureProblem, kind: RegionKind, t: number): ConstrainedOptimum {
+  if (kind === 'enet') return penalizedOptimum(problem, kind, t);
+  const fit = fitConstrained(problem.X, problem.y, { norm: kind, radius: t, fitIntercept: false, standardize: false });
+  return {
+    w: [fit.coef[0]!, fit.coef[1]!], lambda: fit.lambda, gap: fit.dualityGap,
+    method: `fitConstrained (norm '${kind}'), ${fit.nIter} iterations${fit.active ? '' : '; constraint inactive'}`,
+  };
+}
+
+/**
  * w*(t) by the Lagrangian correspondence: the penalized solution w(λ) of ElasticNet (l1Ratio 1,
  * 0 or 0.5 for the three regions) has P(w(λ)) non-increasing in λ, so the λ with P(w(λ)) = level
  * is found by bisection, and w(λ) is the constrained optimum. Every w comes from a library fit.
  */
-export function constrainedOptimum(problem: TwoFeatureProblem, kind: RegionKind, t: number): ConstrainedOptimum {
+export function penalizedOptimum(problem: TwoFeatureProblem, kind: RegionKind, t: number): ConstrainedOptimum {
   const l1Ratio = kind === 'l1' ? 1 : kind === 'l2' ? 0 : ENET_L1_RATIO;
   const level = regionLevel(kind, t);
   const fitAt = (lambda: number) => new ElasticNet({ lambda, l1Ratio, fitIntercept: false, tol: 1e-13, maxIter: 100000 }).fit(problem.X, problem.y);

@@ -3,7 +3,7 @@
 // diamond), and the constrained optimum w*(t) computed by the library (constrainedOptimum.ts).
 // Contours and shapes are drawn with d3 (contours, geoPath, scales, drag).
 import { select, scaleLinear, axisBottom, axisLeft, contours, geoPath, geoTransform, drag, range, line } from 'd3';
-import { constrainedOptimum, regionLevel, regionPenalty, twoFeatureProblem, ENET_L1_RATIO, type RegionKind } from './constrainedOptimum.js';
+import { constrainedOptimum, regionLevel, regionPenalty, twoFeatureProblem, DEFAULT_OPTIMUM, ENET_L1_RATIO, FEATURE_CORRELATION, type RegionKind } from './constrainedOptimum.js';
 import { el, formatNumber } from './dom.js';
 
 const SIZE = 480;
@@ -12,15 +12,16 @@ const DOMAIN = 3;
 const GRID = 180;
 /** The contour grid reaches past the plot, so d3-contour's closing edges along the grid border fall outside the clip. */
 const GRID_EXTENT = DOMAIN * 1.3;
-const RHO = 0.6;
+const RHO = FEATURE_CORRELATION;
 
 export function mountGeometryPanel(section: HTMLElement): void {
   section.innerHTML = `
     <h2 id="geometry-title">1. Why L1 gives exact zeros and L2 does not</h2>
     <p class="lead">Ellipses: contour lines of the squared loss of a two-feature problem, centred on its unconstrained optimum ŵ
       (drag the blue point, or focus it and use the arrow keys). Shaded: the region of radius t. The red point is the
-      constrained optimum w*(t) — where the contours first touch the region — computed by the library. For L1 it lands on a
-      corner (a coordinate exactly 0) for a wide range of t; for L2 it almost never does.</p>
+      constrained optimum w*(t) — where the contours first touch the region — computed by the library's constrained solver
+      <code>fitConstrained</code> (the elastic-net region, for which there is none, by <code>ElasticNet</code> at the multiplier
+      λ*(t)). For L1 it lands on a corner (a coordinate exactly 0) for a wide range of t; for L2 it almost never does.</p>
     <div class="controls">
       <fieldset><legend>Region</legend>
         <label><input type="radio" name="geometry-kind" value="l1" checked> L1 diamond</label>
@@ -29,8 +30,8 @@ export function mountGeometryPanel(section: HTMLElement): void {
       </fieldset>
       <label for="geometry-t">Radius t: <output id="geometry-t-value" for="geometry-t"></output>
         <input id="geometry-t" type="range" min="0.02" max="3" step="0.01" value="1"></label>
-      <label>ŵ₁ <input id="geometry-w1" type="number" min="-2.8" max="2.8" step="0.1" value="2"></label>
-      <label>ŵ₂ <input id="geometry-w2" type="number" min="-2.8" max="2.8" step="0.1" value="0.9"></label>
+      <label>ŵ₁ <input id="geometry-w1" type="number" min="-2.8" max="2.8" step="0.1" value="${DEFAULT_OPTIMUM[0]}"></label>
+      <label>ŵ₂ <input id="geometry-w2" type="number" min="-2.8" max="2.8" step="0.1" value="${DEFAULT_OPTIMUM[1]}"></label>
     </div>
     <div class="row">
       <div id="geometry-plot"></div>
@@ -43,7 +44,7 @@ export function mountGeometryPanel(section: HTMLElement): void {
   const tOutput = el<HTMLOutputElement>(section, '#geometry-t-value');
   const w1Input = el<HTMLInputElement>(section, '#geometry-w1');
   const w2Input = el<HTMLInputElement>(section, '#geometry-w2');
-  const state = { optimum: [2, 0.9] as [number, number], kind: 'l1' as RegionKind, t: 1 };
+  const state = { optimum: [...DEFAULT_OPTIMUM] as [number, number], kind: 'l1' as RegionKind, t: 1 };
 
   const x = scaleLinear().domain([-DOMAIN, DOMAIN]).range([MARGIN, SIZE - MARGIN / 2]);
   const y = scaleLinear().domain([-DOMAIN, DOMAIN]).range([SIZE - MARGIN, MARGIN / 2]);
@@ -54,14 +55,15 @@ export function mountGeometryPanel(section: HTMLElement): void {
     },
   }));
   const svg = select(plot).append('svg').attr('viewBox', `0 0 ${SIZE} ${SIZE}`).attr('width', SIZE).attr('height', SIZE)
-    .attr('role', 'img').attr('aria-label', 'Loss contours, the constraint region and the constrained optimum in the (w1, w2) plane');
+    .attr('role', 'group').attr('aria-label', 'Loss contours, the constraint region and the constrained optimum in the (w1, w2) plane');
   svg.append('g').attr('transform', `translate(0,${y(0)})`).call(axisBottom(x).ticks(6)).attr('color', '#8a939e');
   svg.append('g').attr('transform', `translate(${x(0)},0)`).call(axisLeft(y).ticks(6)).attr('color', '#8a939e');
   svg.append('text').attr('x', SIZE - MARGIN / 2).attr('y', y(0) - 6).attr('text-anchor', 'end').attr('class', 'axis-label').text('w₁');
   svg.append('text').attr('x', x(0) + 6).attr('y', MARGIN / 2 + 10).attr('class', 'axis-label').text('w₂');
   svg.append('clipPath').attr('id', 'geometry-clip').append('rect')
     .attr('x', x(-DOMAIN)).attr('y', y(DOMAIN)).attr('width', x(DOMAIN) - x(-DOMAIN)).attr('height', y(-DOMAIN) - y(DOMAIN));
-  const regionLayer = svg.append('g').attr('clip-path', 'url(#geometry-clip)');
+  const regionLayer = svg.append('g').attr('clip-path', 'url(#geometry-clip)')
+    .attr('fill', 'rgba(31, 95, 191, 0.13)').attr('stroke', '#1f5fbf').attr('stroke-width', 1.5);
   const contourLayer = svg.append('g').attr('clip-path', 'url(#geometry-clip)');
   const touchLayer = svg.append('g').attr('clip-path', 'url(#geometry-clip)');
   const handle = svg.append('g').attr('class', 'handle').attr('tabindex', 0).attr('role', 'button')
@@ -70,7 +72,7 @@ export function mountGeometryPanel(section: HTMLElement): void {
   handle.append('text').attr('x', 11).attr('y', -9).text('ŵ').style('font-size', '14px');
   const star = svg.append('g');
   star.append('circle').attr('r', 6).attr('fill', '#c0392b').attr('stroke', '#fff').attr('stroke-width', 1.5);
-  star.append('text').attr('x', 9).attr('y', 16).text('w*(t)').style('font-size', '13px').style('fill', '#c0392b');
+  star.append('text').attr('x', 8).attr('y', -8).text('w*(t)').style('font-size', '13px').style('fill', '#c0392b');
 
   const loss = (w1: number, w2: number) => {
     const d1 = w1 - state.optimum[0];
@@ -92,16 +94,15 @@ export function mountGeometryPanel(section: HTMLElement): void {
 
     // The region {P(w) ≤ P(t·e₁)}: L1 and L2 drawn from their exact shapes, the elastic net as a d3 contour of P.
     regionLayer.selectAll('*').remove();
-    const regionStyle = (s: ReturnType<typeof regionLayer.append>) => s.attr('fill', 'rgba(31, 95, 191, 0.13)').attr('stroke', '#1f5fbf').attr('stroke-width', 1.5);
     if (kind === 'l1') {
-      regionStyle(regionLayer.append('path').attr('d', line()([[x(t), y(0)], [x(0), y(t)], [x(-t), y(0)], [x(0), y(-t)]])! + 'Z'));
+      regionLayer.append('path').attr('d', line()([[x(t), y(0)], [x(0), y(t)], [x(-t), y(0)], [x(0), y(-t)]])! + 'Z');
     } else if (kind === 'l2') {
-      regionStyle(regionLayer.append('ellipse').attr('cx', x(0)).attr('cy', y(0)).attr('rx', x(t) - x(0)).attr('ry', y(0) - y(t)));
+      regionLayer.append('ellipse').attr('cx', x(0)).attr('cy', y(0)).attr('rx', x(t) - x(0)).attr('ry', y(0) - y(t));
     } else {
       const level = regionLevel(kind, t);
       // Contours of −P: d3 fills where the value is ≥ the threshold, i.e. inside the region.
       const [shape] = contourGenerator.thresholds([-level])(Array.from(gridValues((a, b) => -regionPenalty(kind, a, b))));
-      regionStyle(regionLayer.append('path').attr('d', gridToPlot(shape!) ?? ''));
+      regionLayer.append('path').attr('d', gridToPlot(shape!) ?? '');
     }
 
     // Loss contours (of −loss, so each contour is the inside of an ellipse): levels spaced
@@ -156,11 +157,11 @@ export function mountGeometryPanel(section: HTMLElement): void {
     state.t = Number(tInput.value);
     render();
   });
-  for (const radio of section.querySelectorAll<HTMLInputElement>('input[name="geometry-kind"]')) {
+  section.querySelectorAll<HTMLInputElement>('input[name="geometry-kind"]').forEach((radio) => {
     radio.addEventListener('change', () => {
       state.kind = radio.value as RegionKind;
       render();
     });
-  }
+  });
   render();
 }

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { CscMatrix, DenseMatrix, ElasticNet, cvPath, init, lassoPath, loadDiabetes } from '../src/index.js';
+import { CscMatrix, DenseMatrix, ElasticNet, Lasso, cvPath, init, lassoPath, loadDiabetes } from '../src/index.js';
+import { DEFAULT_OPTIMUM, FEATURE_CORRELATION, twoFeatureProblem } from '../demo/constrainedOptimum.js';
 import { startDemoServer } from '../scripts/demoServer.mjs';
 import { generateSparseProblem } from '../demo/sparseProblem.js';
 import { launchChromium, skipBrowserTests } from './helpers/chromium.js';
@@ -157,9 +158,13 @@ describe.skipIf(skipBrowserTests())('in headless Chromium', () => {
     expect(small.w2).toBe(0); // exactly 0: the corner of the diamond
     expect(small.w1).toBeCloseTo(0.5, 10); // on the boundary ‖w‖₁ = t
     expect(small.lambda).toBeGreaterThan(0);
-    // Cross-check w*(t) with the KKT conditions of the lasso at λ*(t) on the same 2-feature loss.
-    const lasso = await page.evaluate(() => document.querySelector('#geometry-wstar')?.textContent);
-    expect(lasso).toContain('exactly');
+    expect(await page.locator('#geometry-wstar').textContent()).toContain('exactly');
+    // The Lagrangian correspondence, checked in Node: the lasso at the reported λ*(t), on the same
+    // 2-feature problem, has the same solution as the constrained fit the page shows.
+    const problem = twoFeatureProblem(DEFAULT_OPTIMUM, FEATURE_CORRELATION);
+    const lasso = new Lasso({ lambda: small.lambda, fitIntercept: false, tol: 1e-14 }).fit(problem.X, problem.y);
+    expect(lasso.coef[1]).toBe(0);
+    expect(Math.abs(lasso.coef[0]! - small.w1)).toBeLessThan(1e-6);
     await panel.screenshot({ path: `${ARTIFACTS}/panel1-geometry-l1.png` });
 
     await page.locator('input[name="geometry-kind"][value="l2"]').check();
