@@ -32,3 +32,6 @@ export { ridgeColumnStats } from './ridge/columnStats';
 export { fistaSolve } from './proximal/fistaSolve';
 export { designMatvec, designGradient } from './proximal/designProducts';
 export { proxElasticNet, projectL1Ball, projectL2Ball } from './proximal/proxOperators';
+
+// Stochastic gradient descent (assembly/sgd/).
+export { sgdFit } from './sgd/sgdFit';

@@ -42,3 +42,8 @@ export { fitConstrained, type ConstrainedOptions, type ConstrainedFit } from './
 export type { PenaltyOptions } from './proximal/penaltyOptions.js';
 export type { CertificateKind, DatafitName, RestartName } from './proximal/ProximalProblem.js';
 export { ProximalConvergenceWarning } from './proximal/ProximalConvergenceWarning.js';
+export { SGDRegressor } from './sgd/SGDRegressor.js';
+export { SGDClassifier } from './sgd/SGDClassifier.js';
+export type { SGDOptions } from './sgd/SgdEstimator.js';
+export type { LearningRateName, L1MethodName } from './sgd/SgdProblem.js';
+export { SgdConvergenceWarning } from './sgd/SgdConvergenceWarning.js';

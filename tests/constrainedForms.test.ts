@@ -3,7 +3,7 @@ import {
   ElasticNet, InvalidParameterError, Lasso, fitConstrained, fitProximal, type ConstrainedFit,
 } from '../src/index.js';
 import { simdSuiteRecordingWarnings } from './helpers/warningRecorder.js';
-import { asCsc, asDense, denseProblem, sparseProblem, type SyntheticProblem } from './helpers/syntheticRegression.js';
+import { asCsc, asDense, denseProblem, sparseProblem } from './helpers/syntheticRegression.js';
 import { SeededRandom } from '../src/random/SeededRandom.js';
 
 const warnings = simdSuiteRecordingWarnings();

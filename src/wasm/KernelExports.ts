@@ -35,4 +35,6 @@ export interface KernelExports {
   proxElasticNet(v: number, step: number, l1: number, l2: number, factors: number, lower: number, upper: number, invScale: number, p: number, out: number): void;
   projectL1Ball(v: number, radius: number, invScale: number, p: number, sorted: number, out: number): number;
   projectL2Ball(v: number, radius: number, invScale: number, p: number, out: number): void;
+  // Stochastic gradient descent (assembly/sgd/).
+  sgdFit(layout: number, n: number, p: number, values: number, rowptr: number, cols: number, y: number, w: number, params: number, scratch: number, out: number): number;
 }
