@@ -190,6 +190,20 @@ describe.skipIf(skipBrowserTests())('in headless Chromium', () => {
     expect(await page.locator('#paths-coef-table tbody tr').count()).toBe(11);
     expect(await page.locator('#paths-chart svg path').count()).toBeGreaterThanOrEqual(10);
     await panel.screenshot({ path: `${ARTIFACTS}/panel2-paths.png` });
+
+    // A CSV upload with the target in the first column: the page's λ_min equals Node's on the same table.
+    const header = ['progression', 'age', 'sex', 'bmi', 'bp', 's1', 's2', 's3', 's4', 's5', 's6'];
+    const rows = Array.from({ length: 200 }, (_, i) => [y[i]!, ...X.row(i)]);
+    const csv = `${header.join(',')}\n${rows.map((r) => r.join(',')).join('\n')}\n`;
+    await page.setInputFiles('#paths-file', { name: 'first200.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => page.locator('#paths-dataset').inputValue()).toBe('file:first200.csv');
+    await page.selectOption('#paths-target', '0');
+    await page.evaluate(() => document.querySelector('#paths')!.removeAttribute('data-fitted'));
+    await page.locator('#paths-run').click();
+    await page.waitForSelector('#paths[data-fitted="true"]', { timeout: 60_000 });
+    const fromCsv = cvPath(rows.map((r) => r.slice(1)), rows.map((r) => r[0]!), { l1Ratio: 1, nFolds: 10, seed: 1, standardize: true });
+    expectClose([Number(await panel.getAttribute('data-lambda-min'))], [fromCsv.lambdaMin], 'λ_min after the CSV upload');
+    expect(await page.locator('#paths-coef-table tbody th').first().textContent()).toBe('age');
     expect(pageErrors).toEqual([]);
     await page.close();
   });
