@@ -58,9 +58,7 @@ function run(job: JobMessage): { result: unknown; transfer: Transferable[] } {
     if (job.op === 'fit') {
       const { initialCoef, sampleWeight, ...estimatorOptions } = options as Record<string, unknown>;
       const model = new ElasticNet(estimatorOptions as unknown as ConstructorParameters<typeof ElasticNet>[0]);
-      onProgress?.({ stage: 'fit', done: false });
       model.fit(X, y, { initialCoef: initialCoef as Float64Array | undefined, sampleWeight: sampleWeight as Float64Array | undefined });
-      onProgress?.({ stage: 'fit', done: true });
       const coef = model.coef;
       return {
         result: {
@@ -100,9 +98,10 @@ function errorFields(error: unknown): { name: string; message: string; fields: R
 
 scope.onmessage = (event) => {
   const job = event.data;
+  // The page sends one job at a time, so warnings (init's included) belong to this one.
+  currentJob = job.id;
   ready ??= init(job.build && job.build !== 'auto' ? { build: job.build } : {});
   void ready.then(() => {
-    currentJob = job.id;
     const started = performance.now();
     try {
       const { result, transfer } = run(job);
