@@ -156,7 +156,7 @@ function draw(section: HTMLElement, cv: CrossValidation, names: string[], sds: n
   const cell = (v: number) => (v === 0 ? '<td class="zero">0</td>' : `<td>${formatNumber(v)}</td>`);
   el(section, '#paths-table').innerHTML = `
     <table id="paths-coef-table">
-      <caption class="status">Non-zeros: ${path.df[cv.indexMin]} at λ_min, ${path.df[cv.index1se]} at λ_1se (0 = exactly zero)</caption>
+      <caption class="status">Non-zeros: ${path.df[cv.indexMin]} at λ_min, ${path.df[cv.index1se]} at λ_1se (coefficients on the original scale; 0 = exactly zero)</caption>
       <thead><tr><th scope="col">feature</th><th scope="col">at λ_min = ${formatNumber(cv.lambdaMin)}</th><th scope="col">at λ_1se = ${formatNumber(cv.lambda1se)}</th></tr></thead>
       <tbody>
         ${names.map((name, j) => `<tr><th scope="row">${escapeHtml(name)}</th>${cell(atMin[j]!)}${cell(at1se[j]!)}</tr>`).join('')}
