@@ -16,7 +16,7 @@ export type { EngineName } from './engine/selectEngine.js';
 export { softThreshold } from './reference/softThreshold.js';
 export { r2Score } from './model/r2Score.js';
 export { lambdaMax, type LambdaMaxOptions } from './model/lambdaMax.js';
-export { enetPath, lassoPath, type PathOptions, type PathProgress } from './path/elasticNetPath.js';
+export { enetPath, lassoPath, type PathOptions } from './path/elasticNetPath.js';
 export { RegularizationPath } from './path/RegularizationPath.js';
 export { lambdaGrid } from './path/lambdaGrid.js';
 export { cvPath, type CvOptions } from './cv/crossValidatePath.js';

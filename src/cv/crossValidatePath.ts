@@ -6,7 +6,7 @@ import { assignFolds } from './foldAssignment.js';
 import type { CrossValidation, CvProgress } from './CrossValidation.js';
 
 /** Options of {@link cvPath}: those of the path plus the folds. */
-export interface CvOptions extends Omit<PathOptions, 'onProgress'> {
+export interface CvOptions extends PathOptions {
   /** Number of folds K. Default 10. Ignored when `foldId` is given. */
   nFolds?: number;
   /** Fold of each sample, integers 0 … K−1 (each fold non-empty); overrides nFolds and seed. */

@@ -37,11 +37,9 @@ export interface PathOptions {
   engine?: EngineName;
   /** Observation weights (n numbers ≥ 0, positive sum; normalized), as in ElasticNet's fit. */
   sampleWeight?: ArrayLike<number>;
-  /** Called after each λ is solved (progress bars; the Web Worker API forwards it to the page). */
-  onProgress?: (progress: PathProgress) => void;
 }
 
-/** What a path's progress callback receives after each λ. */
+/** What a path's progress callback receives after each λ (`l1l2/worker`'s `onProgress`). */
 export interface PathProgress {
   /** Index of the λ just solved. */
   lambdaIndex: number;
@@ -70,7 +68,7 @@ export interface ResolvedPathOptions {
 }
 
 /** @internal Checks path options (before any work) and applies the defaults. */
-export function resolvePathOptions(options: Omit<PathOptions, 'onProgress'>, defaultL1Ratio: number): ResolvedPathOptions {
+export function resolvePathOptions(options: PathOptions, defaultL1Ratio: number): ResolvedPathOptions {
   const o = options ?? {};
   const l1Ratio = checkUnitInterval('l1Ratio', o.l1Ratio ?? defaultL1Ratio);
   let lambdas: Float64Array | undefined;
@@ -198,13 +196,20 @@ export function computePath(
  * ```
  */
 export function enetPath(X: MatrixInput, y: ArrayLike<number>, options: PathOptions = {}): RegularizationPath {
+  return enetPathReporting(X, y, options, undefined);
+}
+
+/** @internal {@link enetPath}, calling `onProgress` after each λ (the Web Worker API forwards it to the page). */
+export function enetPathReporting(
+  X: MatrixInput, y: ArrayLike<number>, options: PathOptions, onProgress: ((progress: PathProgress) => void) | undefined,
+): RegularizationPath {
   const resolved = resolvePathOptions(options, 0.5);
   const { matrix, owned } = toDesignMatrix(X);
   try {
     const n = matrix.nRows;
     const target = toTargetVector(y, n);
     const weights = options.sampleWeight === undefined ? undefined : toSampleWeights(options.sampleWeight, n);
-    return computePath(matrix, target, resolved, { ...(weights ? { weights } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    return computePath(matrix, target, resolved, { ...(weights ? { weights } : {}), ...(onProgress ? { onProgress } : {}) });
   } finally {
     if (owned) matrix.dispose();
   }

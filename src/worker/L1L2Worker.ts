@@ -5,6 +5,7 @@ import {
   type ElasticNetOptions, type FitOptions, type PathOptions, type CvOptions, type CrossValidation,
   type EngineName, type WarningHandler,
 } from '../index.js';
+import type { PathProgress } from '../path/elasticNetPath.js';
 import { encodeMatrix, encodeOptions, TransferList, type WorkerMatrixInput } from './encodeInputs.js';
 import type { EncodedPath, HostMessage, JobMessage, Operation } from './protocol.js';
 import workerSource from 'l1l2:worker-source';
@@ -39,6 +40,12 @@ export interface WorkerCallOptions {
   transfer?: boolean;
   /** Receives the warnings of this call (default: the handler set by `setWarningHandler`). */
   onWarning?: WarningHandler;
+}
+
+/** Options of {@link L1L2Worker.enetPath}: enetPath's, the worker call's, and a progress callback. */
+export interface WorkerPathOptions extends PathOptions, WorkerCallOptions {
+  /** Called on the page after each λ is solved. */
+  onProgress?: (progress: PathProgress) => void;
 }
 
 /** The fitted model {@link L1L2Worker.fit} returns: the fitted attributes of `ElasticNet`. */
@@ -133,12 +140,12 @@ export class L1L2Worker {
   }
 
   /** `enetPath` in the worker: resolves to the same {@link RegularizationPath}. */
-  enetPath(X: WorkerMatrixInput, y: ArrayLike<number>, options: PathOptions & WorkerCallOptions = {}): Promise<RegularizationPath> {
+  enetPath(X: WorkerMatrixInput, y: ArrayLike<number>, options: WorkerPathOptions = {}): Promise<RegularizationPath> {
     return this.#submit('enetPath', X, y, options, options.onProgress).then((r) => decodePath(r as EncodedPath));
   }
 
   /** `lassoPath` in the worker (enetPath with α = 1). */
-  lassoPath(X: WorkerMatrixInput, y: ArrayLike<number>, options: Omit<PathOptions, 'l1Ratio'> & WorkerCallOptions = {}): Promise<RegularizationPath> {
+  lassoPath(X: WorkerMatrixInput, y: ArrayLike<number>, options: Omit<WorkerPathOptions, 'l1Ratio'> = {}): Promise<RegularizationPath> {
     return this.enetPath(X, y, { ...options, l1Ratio: 1 });
   }
 

@@ -9,5 +9,6 @@
  * ```
  * @packageDocumentation
  */
-export { L1L2Worker, type L1L2WorkerOptions, type WorkerCallOptions, type WorkerFit, type WorkerMemory } from './L1L2Worker.js';
+export { L1L2Worker, type L1L2WorkerOptions, type WorkerCallOptions, type WorkerPathOptions, type WorkerFit, type WorkerMemory } from './L1L2Worker.js';
+export type { PathProgress } from '../path/elasticNetPath.js';
 export type { WorkerMatrixInput, DenseArrays } from './encodeInputs.js';

@@ -10,7 +10,7 @@ import { DenseMatrix } from '../matrix/DenseMatrix.js';
 import { CscMatrix } from '../matrix/CscMatrix.js';
 import type { DesignMatrix } from '../matrix/DesignMatrix.js';
 import { ElasticNet } from '../estimators/ElasticNet.js';
-import { enetPath } from '../path/elasticNetPath.js';
+import { enetPathReporting } from '../path/elasticNetPath.js';
 import { cvPath } from '../cv/crossValidatePath.js';
 import { L1L2Error } from '../errors.js';
 import { setWarningHandler, type L1L2Warning } from '../warnings.js';
@@ -69,7 +69,7 @@ function run(job: JobMessage): { result: unknown; transfer: Transferable[] } {
       };
     }
     if (job.op === 'enetPath') {
-      const path = enetPath(X, y, { ...options, ...(onProgress ? { onProgress } : {}) });
+      const path = enetPathReporting(X, y, options, onProgress);
       const encoded = encodePath(path);
       return { result: encoded.path, transfer: encoded.transfer };
     }
