@@ -29,3 +29,11 @@ export { ridgeCholeskyFactor, ridgeCholeskySolve } from './ridge/cholesky';
 export { ridgeSymmetricEigen } from './ridge/symmetricEigen';
 export { ridgeConjugateGradient, ridgeCgResidualNorm } from './ridge/conjugateGradient';
 export { ridgeColumnStats } from './ridge/columnStats';
+
+// Proximal gradient (ISTA/FISTA) and its building blocks (assembly/proximal/).
+export { fistaSolve } from './proximal/fistaSolve';
+export { designMatvec, designGradient } from './proximal/designProducts';
+export { proxElasticNet, projectL1Ball, projectL2Ball } from './proximal/proxOperators';
+
+// Stochastic gradient descent (assembly/sgd/).
+export { sgdFit } from './sgd/sgdFit';

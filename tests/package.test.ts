@@ -15,6 +15,10 @@ describe('published package', () => {
     expect(pkg.sideEffects).toBe(false);
     expect(pkg.exports['.'].import).toBe('./dist/index.js');
     expect(pkg.exports['.'].types).toBe('./dist/types/index.d.ts');
+    expect(pkg.exports['./worker']).toEqual({ types: './dist/types/worker/index.d.ts', import: './dist/worker.js' });
+    expect(existsSync(`${root}/dist/worker.js`)).toBe(true);
+    expect(existsSync(`${root}/dist/worker-script.js`)).toBe(true);
+    expect(existsSync(`${root}/dist/types/worker/index.d.ts`)).toBe(true);
     expect(existsSync(`${root}/dist/index.js`)).toBe(true);
     expect(existsSync(`${root}/dist/types/index.d.ts`)).toBe(true);
   });
@@ -46,9 +50,19 @@ describe('published package', () => {
     expect(bundle).not.toMatch(/\brequire\(/);
   });
 
+  test('the worker files need no Node built-ins and fetch nothing', () => {
+    for (const file of ['worker.js', 'worker-script.js']) {
+      const text = readFileSync(`${root}/dist/${file}`, 'utf8');
+      expect(text, file).not.toMatch(/from ["']node:/);
+      expect(text, file).not.toMatch(/\brequire\(/);
+      expect(text, file).not.toMatch(/new URL\([^)]*\.(wasm|js)/);
+    }
+  });
+
   // Two consumers: one with ESNext.Disposable in its lib, one with plain ES2022 (the
   // declarations must bring the Symbol.dispose typing they use).
-  for (const config of ['tsconfig.json', 'tsconfig.es2022.json']) {
+  // And a browser project using l1l2/worker (DOM in its lib).
+  for (const config of ['tsconfig.json', 'tsconfig.es2022.json', 'tsconfig.worker.json']) {
     test(`the type declarations compile in a strict consumer project (${config})`, () => {
       const tsc = `${root}/node_modules/typescript/bin/tsc`;
       let output = '';

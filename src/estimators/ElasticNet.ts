@@ -76,6 +76,8 @@ interface FittedState {
   converged: boolean;
   engine: EngineName;
   certificate: CertificateKind;
+  l1Norm: number;
+  l2Norm: number;
 }
 
 /**
@@ -212,6 +214,8 @@ export class ElasticNet {
         converged,
         engine: engine.name,
         certificate,
+        l1Norm: result.coefScaled.reduce((sum, v) => sum + Math.abs(v), 0),
+        l2Norm: Math.sqrt(result.coefScaled.reduce((sum, v) => sum + v * v, 0)),
       };
       if (!converged) emitWarning(new ConvergenceWarning(result.gap, gapTolerance, result.passes, undefined, 'coordinate descent', certificate === 'dualityGap' ? 'gap' : 'kkt'));
       return this;
@@ -275,6 +279,19 @@ export class ElasticNet {
   /** Whether dualGap ≤ gapTolerance. */
   get converged(): boolean {
     return this.#state('converged').converged;
+  }
+
+  /**
+   * t = ‖w̃(λ)‖₁ of the penalized coefficients (standardized scale with `standardize`): the radius
+   * of the L1 ball whose constrained fit ({@link fitConstrained}, norm 'l1') has this solution.
+   */
+  get l1Norm(): number {
+    return this.#state('l1Norm').l1Norm;
+  }
+
+  /** t = ‖w̃(λ)‖₂ of the penalized coefficients: the L2-ball radius with the same solution (for l1Ratio = 0). */
+  get l2Norm(): number {
+    return this.#state('l2Norm').l2Norm;
   }
 
   /** The engine that ran the fit (`'js'` when WASM was requested but unavailable). */

@@ -125,12 +125,7 @@ export function logisticPath(X: MatrixInput, y: ArrayLike<unknown>, options: Log
     const n = matrix.nRows;
     const { y01 } = toBinaryLabels(y, n);
     const weights = options.sampleWeight === undefined ? undefined : toSampleWeights(options.sampleWeight, n);
-    const onLambdaSolved = options.onLambdaSolved;
-    const nLambda = resolved.lambdas?.length ?? resolved.nLambda;
-    return computeLogisticPath(matrix, y01, resolved, maxPasses, {
-      ...(weights ? { weights } : {}),
-      ...(onLambdaSolved ? { onSolved: (k: number) => onLambdaSolved(k, nLambda) } : {}),
-    });
+    return computeLogisticPath(matrix, y01, resolved, maxPasses, weights ? { weights } : {});
   } finally {
     if (owned) matrix.dispose();
   }

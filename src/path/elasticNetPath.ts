@@ -46,6 +46,20 @@ export interface PathOptions extends PenaltyOptions {
   onLambdaSolved?: (lambdaIndex: number, nLambda: number) => void;
 }
 
+/** What a path's progress callback receives after each λ (`l1l2/worker`'s `onProgress`). */
+export interface PathProgress {
+  /** Index of the λ just solved. */
+  lambdaIndex: number;
+  /** Length of the grid (a generated grid may stop early, see earlyStop). */
+  nLambda: number;
+  /** The λ just solved. */
+  lambda: number;
+  /** Its number of non-zero coefficients. */
+  df: number;
+  /** Its duality gap. */
+  dualGap: number;
+}
+
 /** @internal Validated path options with defaults applied. */
 export interface ResolvedPathOptions {
   l1Ratio: number;
@@ -119,7 +133,7 @@ const MIN_LAMBDAS_BEFORE_STOP = 5;
  */
 export function computePath(
   X: DesignMatrix, y: Float64Array, options: ResolvedPathOptions,
-  extra: { weights?: Float64Array; onSolved?: (k: number, session: ElasticNetSession) => void } = {},
+  extra: { weights?: Float64Array; onSolved?: (k: number, session: ElasticNetSession) => void; onProgress?: (progress: PathProgress) => void } = {},
 ): RegularizationPath {
   const { l1Ratio, fitIntercept, standardize, tol } = options;
   const penalty = resolvePenalty(options.penalty, X.nCols);
@@ -171,6 +185,7 @@ export function computePath(
       converged.push(report.gap <= gapTolerance);
       if (!converged[k]) emitWarning(new ConvergenceWarning(report.gap, gapTolerance, report.passes, lambda, 'coordinate descent', session.certificate === 'dualityGap' ? 'gap' : 'kkt'));
       extra.onSolved?.(k, session);
+      extra.onProgress?.({ lambdaIndex: k, nLambda: K, lambda, df: nz.length, dualGap: report.gap });
       if (generated && options.earlyStop && k + 1 >= MIN_LAMBDAS_BEFORE_STOP && k + 1 < K) {
         const change = devRatio[k]! - devRatio[k - 1]!;
         if (change < DEVIANCE_CHANGE * devRatio[k]! || devRatio[k]! > DEVIANCE_MAX) {
@@ -212,18 +227,20 @@ export function computePath(
  * ```
  */
 export function enetPath(X: MatrixInput, y: ArrayLike<number>, options: PathOptions = {}): RegularizationPath {
+  return enetPathReporting(X, y, options, undefined);
+}
+
+/** @internal {@link enetPath}, calling `onProgress` after each λ (the Web Worker API forwards it to the page). */
+export function enetPathReporting(
+  X: MatrixInput, y: ArrayLike<number>, options: PathOptions, onProgress: ((progress: PathProgress) => void) | undefined,
+): RegularizationPath {
   const resolved = resolvePathOptions(options, 0.5);
   const { matrix, owned } = toDesignMatrix(X);
   try {
     const n = matrix.nRows;
     const target = toTargetVector(y, n);
     const weights = options.sampleWeight === undefined ? undefined : toSampleWeights(options.sampleWeight, n);
-    const onLambdaSolved = options.onLambdaSolved;
-    const nLambda = resolved.lambdas?.length ?? resolved.nLambda;
-    return computePath(matrix, target, resolved, {
-      ...(weights ? { weights } : {}),
-      ...(onLambdaSolved ? { onSolved: (k: number) => onLambdaSolved(k, nLambda) } : {}),
-    });
+    return computePath(matrix, target, resolved, { ...(weights ? { weights } : {}), ...(onProgress ? { onProgress } : {}) });
   } finally {
     if (owned) matrix.dispose();
   }

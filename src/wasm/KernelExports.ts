@@ -30,4 +30,13 @@ export interface KernelExports {
   ): number;
   gramColumnInto(desc: number, j: number, column: number, scratch: number): void;
   elasticNetFit(desc: number, yc: number, r: number, w: number, l1: number, l2: number, gapTol: number, maxEpochs: number, out: number): number;
+  // Proximal gradient (assembly/proximal/).
+  fistaSolve(desc: number, params: number, y: number, w: number, factors: number, lower: number, upper: number, pen: number, g: number, scratch: number, out: number): number;
+  designMatvec(desc: number, v: number, b: number, out: number): void;
+  designGradient(desc: number, u: number, g: number): number;
+  proxElasticNet(v: number, step: number, l1: number, l2: number, factors: number, lower: number, upper: number, invScale: number, p: number, out: number): void;
+  projectL1Ball(v: number, radius: number, invScale: number, p: number, sorted: number, out: number): number;
+  projectL2Ball(v: number, radius: number, invScale: number, p: number, out: number): void;
+  // Stochastic gradient descent (assembly/sgd/).
+  sgdFit(layout: number, n: number, p: number, values: number, rowptr: number, cols: number, y: number, w: number, params: number, scratch: number, out: number): number;
 }
