@@ -6,8 +6,13 @@
 //  - dist/worker.js: the page-side client. It embeds that script as a string (started from a
 //    Blob, so no bundler has to find a worker file) and imports the shared classes
 //    (RegularizationPath, the errors) from ./index.js, so `instanceof` works across both.
+// Then the Node-only parts, which import the library instead of inlining a second copy of it
+// (one copy of every class, so `instanceof` holds across entry points):
+//   dist/node.js — the l1l2/node export (readers that stream files from disk);
+//   dist/cli.js  — the `l1l2` command (bin/l1l2.js runs it).
 import { build } from 'esbuild';
 import { writeFileSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import { embedAssets } from './esbuildOptions.mjs';
 
 await build({
@@ -49,3 +54,41 @@ await build({
     },
   ],
 });
+
+const src = resolve('src');
+const sharedEntries = new Map([
+  [resolve(src, 'index.ts'), './index.js'],
+  [resolve(src, 'node', 'index.ts'), './node.js'],
+]);
+
+/** Maps imports of the library's entry points to the built files; refuses imports of library internals. */
+function entryPointsAsExternal(ownFolder) {
+  return {
+    name: 'entry-points-as-external',
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const target = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+        const external = sharedEntries.get(target);
+        if (external && !target.startsWith(ownFolder + sep)) return { path: external, external: true };
+        if (!target.startsWith(ownFolder + sep)) {
+          return { errors: [{ text: `${args.importer} imports ${args.path}: code in ${ownFolder} may import the library only through src/index.ts (or src/node/index.ts)` }] };
+        }
+        return undefined;
+      });
+    },
+  };
+}
+
+for (const [entry, outfile, folder] of [
+  ['src/node/index.ts', 'dist/node.js', resolve(src, 'node')],
+  ['src/cli/main.ts', 'dist/cli.js', resolve(src, 'cli')],
+]) {
+  await build({
+    ...embedAssets,
+    entryPoints: [entry],
+    outfile,
+    platform: 'node',
+    sourcemap: true,
+    plugins: [entryPointsAsExternal(folder)],
+  });
+}

@@ -78,3 +78,15 @@ function formatBytes(bytes: number): string {
   if (bytes >= 2 ** 20) return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
   return `${bytes} bytes`;
 }
+
+/**
+ * A data file is too large to read into memory (or into the 32-bit indices of a CscMatrix).
+ * `bytes` is the file's size, or how much of it had been read when memory ran out.
+ */
+export class DataTooLargeError extends L1L2Error {
+  readonly bytes: number;
+  constructor(argument: string, bytes: number, reason: string) {
+    super(argument, `${argument} (${formatBytes(bytes)}) is too large: ${reason}`);
+    this.bytes = bytes;
+  }
+}

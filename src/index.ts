@@ -26,7 +26,7 @@ export { parseNumericCsv, type NumericTable } from './io/parseNumericCsv.js';
 export { loadDiabetes, type Dataset } from './datasets/diabetes.js';
 export {
   L1L2Error, ShapeMismatchError, EmptyDataError, NonFiniteValueError, InvalidParameterError,
-  MalformedCscError, NotFittedError, WasmMemoryLimitError, DataFormatError,
+  MalformedCscError, NotFittedError, WasmMemoryLimitError, DataFormatError, DataTooLargeError,
 } from './errors.js';
 export { L1L2Warning, ConvergenceWarning, EngineFallbackWarning, setWarningHandler, type WarningHandler } from './warnings.js';
 export { Ridge, type RidgeOptions, type RidgeFitOptions } from './ridge/Ridge.js';
@@ -56,3 +56,8 @@ export { SGDClassifier } from './sgd/SGDClassifier.js';
 export type { SGDOptions } from './sgd/SgdEstimator.js';
 export type { LearningRateName, L1MethodName } from './sgd/SgdProblem.js';
 export { SgdConvergenceWarning } from './sgd/SgdConvergenceWarning.js';
+export { parseCsvDataset, type CsvDatasetOptions, type LabeledData } from './io/parseCsvDataset.js';
+export { parseSvmlight, SvmlightParser, type SvmlightOptions, type SvmlightData, type SvmlightLabelKind } from './io/SvmlightParser.js';
+export { parseMatrixMarket, type MatrixMarketData } from './io/parseMatrixMarket.js';
+export { parseMatrixMarketDataset, type MatrixMarketDatasetOptions } from './io/parseMatrixMarketDataset.js';
+export { VERSION } from './version.js';

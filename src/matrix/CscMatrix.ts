@@ -120,6 +120,14 @@ export class CscMatrix {
   }
 
   /**
+   * @internal Adopts CSC arrays without copying or checking them: only for readers that build them
+   * valid by construction (finite values, rows strictly increasing within each column).
+   */
+  static adoptValidCsc(nRows: number, nCols: number, indptr: Int32Array, indices: Int32Array, data: Float64Array): CscMatrix {
+    return new CscMatrix(nRows, nCols, indptr, indices, data);
+  }
+
+  /**
    * From (row, column, value) triplets in any order; duplicate positions are summed
    * (as scipy's coo → csc conversion does).
    * @throws {ShapeMismatchError} rows, cols and values of different lengths (names the odd one out).

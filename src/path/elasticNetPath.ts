@@ -39,6 +39,11 @@ export interface PathOptions extends PenaltyOptions {
   engine?: EngineName;
   /** Observation weights (n numbers ≥ 0, positive sum; normalized), as in ElasticNet's fit. */
   sampleWeight?: ArrayLike<number>;
+  /**
+   * Called after each λ is solved with its index and the grid's length (the requested length for a
+   * generated grid, which may stop early), for progress bars. cvPath reports through its own `onProgress`.
+   */
+  onLambdaSolved?: (lambdaIndex: number, nLambda: number) => void;
 }
 
 /** What a path's progress callback receives after each λ (`l1l2/worker`'s `onProgress`). */
