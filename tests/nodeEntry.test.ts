@@ -2,7 +2,9 @@
 // bundle instead of inlining a second copy, so its classes are the same objects everywhere.
 import { describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -37,9 +39,16 @@ describe('l1l2/node and the bin', () => {
       writeFileSync(path, '1 1:1\\n');
       console.log(JSON.stringify({ csc: readDataFile(path).X instanceof CscMatrix }));
     `;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-      cwd: root, encoding: 'utf8', env: { ...process.env, TMPDIR_FILE: `${root}/.cache/node-entry-test.svm` },
-    });
+    // A fresh clone has no .cache/: the data file goes to a temp dir of its own.
+    const dir = mkdtempSync(join(tmpdir(), 'l1l2-node-entry-'));
+    let out: string;
+    try {
+      out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: root, encoding: 'utf8', env: { ...process.env, TMPDIR_FILE: join(dir, 'node-entry-test.svm') },
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     const [first, second] = out.trim().split('\n').map((line) => JSON.parse(line));
     expect(first).toEqual({ same: true, line: 2 });
     expect(second).toEqual({ csc: true });
