@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CscMatrix, DenseMatrix, InvalidParameterError, LogisticRegression, LogisticRegressionCV, SeparationWarning, ShapeMismatchError,
-  EmptyDataError, cvLogisticPath, logisticPath, rocAuc, type L1L2Warning,
+  EmptyDataError, cvLogisticPath, enetPath, fitConstrained, logisticPath, rocAuc, type L1L2Warning,
 } from '../src/index.js';
 import { simdSuiteRecordingWarnings } from './helpers/warningRecorder.js';
 import { auditLogistic, classificationProblem } from './helpers/logisticOracle.js';
@@ -166,6 +166,18 @@ describe('labels, weights and inputs', () => {
     expect(Math.abs(weighted.intercept - duplicated.intercept)).toBeLessThan(1e-7);
   });
 
+  it('l1Norm is the L1-ball radius whose constrained logistic fit has the same solution and λ* = λ', () => {
+    const problem = classificationProblem(31, 150, 8, { scale: 0.7 });
+    const X = asDense(problem);
+    const lambda = 0.02;
+    const penalized = new LogisticRegression({ lambda, tol: 1e-12 }).fit(X, problem.labels);
+    const constrained = fitConstrained(X, problem.labels, { norm: 'l1', radius: penalized.l1Norm, loss: 'logistic' });
+    expect(constrained.active).toBe(true);
+    expect(maxDiff(constrained.coef, penalized.coef)).toBeLessThan(1e-5);
+    expect(Math.abs(constrained.lambda - lambda) / lambda).toBeLessThan(1e-4);
+    expect(penalized.l2Norm).toBeCloseTo(Math.hypot(...penalized.coef), 12);
+  });
+
   it('a warm start from initialCoef reaches the same solution', () => {
     const cold = new LogisticRegression({ lambda: 0.01, tol: 1e-11 }).fit(X, labels);
     const warm = new LogisticRegression({ lambda: 0.01, tol: 1e-11 }).fit(X, labels, { initialCoef: cold.coef.map((c) => c * 0.5 + 0.01) });
@@ -223,6 +235,17 @@ describe('logisticPath', () => {
       expect(warnings).toEqual([]);
     });
   }
+
+  it('onLambdaSolved reports every λ of logisticPath and enetPath in order, with the grid length', () => {
+    for (const run of [
+      (cb: (k: number, total: number) => void) => logisticPath(asDense(dense), dense.labels, { nLambda: 15, onLambdaSolved: cb }),
+      (cb: (k: number, total: number) => void) => enetPath(asDense(dense), dense.y, { nLambda: 15, onLambdaSolved: cb }),
+    ]) {
+      const seen: [number, number][] = [];
+      const path = run((k, total) => seen.push([k, total]));
+      expect(seen).toEqual(Array.from({ length: path.length }, (_, k) => [k, 15]));
+    }
+  });
 
   it('the path equals independent single-λ fits', () => {
     const path = logisticPath(asDense(dense), dense.labels, { nLambda: 12, l1Ratio: 0.5, tol: 1e-11 });

@@ -137,9 +137,10 @@ function elasticNetKind(name: 'lasso' | 'elasticnet'): ModelKind {
       };
     },
     path(X, y, settings, request) {
-      // The public path functions take no progress callback (PathOptions stays as the library keeps
-      // it); a path is one call, so its bar goes from start to done.
-      const path = enetPath(X, y, { l1Ratio: alpha(settings), ...enetOptions(settings), ...gridOptions(request) });
+      const path = enetPath(X, y, {
+        l1Ratio: alpha(settings), ...enetOptions(settings), ...gridOptions(request),
+        ...(request.onProgress ? { onLambdaSolved: (k: number, total: number) => request.onProgress!(k + 1, total) } : {}),
+      });
       request.onProgress?.(1, 1);
       return fromRegularizationPath(path);
     },
@@ -294,7 +295,10 @@ const logisticKind: ModelKind = {
     };
   },
   path(X, y, settings, request) {
-    const path = logisticPath(X, y, { l1Ratio: settings.l1Ratio ?? 1, ...enetOptions(settings), ...gridOptions(request) });
+    const path = logisticPath(X, y, {
+      l1Ratio: settings.l1Ratio ?? 1, ...enetOptions(settings), ...gridOptions(request),
+      ...(request.onProgress ? { onLambdaSolved: (k: number, total: number) => request.onProgress!(k + 1, total) } : {}),
+    });
     request.onProgress?.(1, 1);
     return fromRegularizationPath(path);
   },

@@ -52,6 +52,8 @@ interface FittedLogistic {
   converged: boolean;
   separated: boolean;
   engine: EngineName;
+  l1Norm: number;
+  l2Norm: number;
 }
 
 /**
@@ -133,6 +135,7 @@ export class LogisticRegression {
         if (this.lambda === 0) kktScale = solver.gradientMaxAtZero();
         if (initialCoef) solver.setCoefficients(initialCoef);
         const fit = solveBinomialAt(solver, this.lambda, this.l1Ratio, this.lambda, this.tol, this.maxIter, this.maxPasses, () => kktScale, false);
+        const scaled = solver.coefScaled();
         this.#fitted = {
           coef: fit.coef,
           intercept: fit.intercept,
@@ -148,6 +151,8 @@ export class LogisticRegression {
           converged: fit.converged,
           separated: fit.separated,
           engine: engine.name,
+          l1Norm: scaled.reduce((sum, v) => sum + Math.abs(v), 0),
+          l2Norm: Math.sqrt(scaled.reduce((sum, v) => sum + v * v, 0)),
         };
       } finally {
         solver.dispose();
@@ -227,6 +232,19 @@ export class LogisticRegression {
   /** Whether the fit stopped on separated classes (see {@link SeparationWarning}). */
   get separated(): boolean {
     return this.#state('separated').separated;
+  }
+
+  /**
+   * t = ‖w̃(λ)‖₁ of the penalized coefficients (standardized scale with `standardize`): the radius of
+   * the L1 ball whose constrained fit ({@link fitConstrained} with loss 'logistic') has this solution.
+   */
+  get l1Norm(): number {
+    return this.#state('l1Norm').l1Norm;
+  }
+
+  /** t = ‖w̃(λ)‖₂ of the penalized coefficients: the L2-ball radius with the same solution (for l1Ratio = 0). */
+  get l2Norm(): number {
+    return this.#state('l2Norm').l2Norm;
   }
 
   /** The engine that ran the fit. */

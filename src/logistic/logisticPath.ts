@@ -125,7 +125,12 @@ export function logisticPath(X: MatrixInput, y: ArrayLike<unknown>, options: Log
     const n = matrix.nRows;
     const { y01 } = toBinaryLabels(y, n);
     const weights = options.sampleWeight === undefined ? undefined : toSampleWeights(options.sampleWeight, n);
-    return computeLogisticPath(matrix, y01, resolved, maxPasses, weights ? { weights } : {});
+    const solved = options.onLambdaSolved;
+    const nLambda = resolved.lambdas?.length ?? resolved.nLambda;
+    return computeLogisticPath(matrix, y01, resolved, maxPasses, {
+      ...(weights ? { weights } : {}),
+      ...(solved ? { onSolved: (k: number) => solved(k, nLambda) } : {}),
+    });
   } finally {
     if (owned) matrix.dispose();
   }

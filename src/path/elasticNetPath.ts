@@ -227,7 +227,8 @@ export function computePath(
  * ```
  */
 export function enetPath(X: MatrixInput, y: ArrayLike<number>, options: PathOptions = {}): RegularizationPath {
-  return enetPathReporting(X, y, options, undefined);
+  const solved = options?.onLambdaSolved;
+  return enetPathReporting(X, y, options, solved ? (progress) => solved(progress.lambdaIndex, progress.nLambda) : undefined);
 }
 
 /** @internal {@link enetPath}, calling `onProgress` after each λ (the Web Worker API forwards it to the page). */
