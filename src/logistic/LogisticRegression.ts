@@ -6,7 +6,7 @@ import {
   checkBoolean, checkInteger, checkNonNegative, checkOneOf, checkPositive, checkUnitInterval, toCoefVector, toSampleWeights,
 } from '../validation.js';
 import { toBinaryLabels, type ClassLabel } from './binaryLabels.js';
-import { sigmoid } from './binomialLoss.js';
+import { predictClasses, predictProbability } from './binaryPrediction.js';
 import { openBinomialSolver, solveBinomialAt } from './fitBinomial.js';
 
 /** Options of {@link LogisticRegression}. */
@@ -260,13 +260,14 @@ export class LogisticRegression {
 
   /** P(y = classes[1] | x) = σ(b + xᵀw) for each row. */
   predictProba(X: MatrixInput): Float64Array {
-    return this.decisionFunction(X).map(sigmoid);
+    const state = this.#state('predictProba');
+    return predictProbability(state.coef, state.intercept, X);
   }
 
   /** The predicted class of each row: classes[1] when P ≥ 0.5 (η ≥ 0), else classes[0]. */
   predict(X: MatrixInput): ClassLabel[] {
-    const [negative, positive] = this.#state('predict').classes;
-    return Array.from(this.decisionFunction(X), (eta) => (eta >= 0 ? positive : negative));
+    const state = this.#state('predict');
+    return predictClasses(state.coef, state.intercept, state.classes, X);
   }
 
   /**

@@ -4,7 +4,7 @@ import type { CrossValidation } from '../cv/CrossValidation.js';
 import { predictLinear } from '../model/linearModelMethods.js';
 import { checkOneOf } from '../validation.js';
 import { toBinaryLabels, type ClassLabel } from './binaryLabels.js';
-import { sigmoid } from './binomialLoss.js';
+import { predictClasses, predictProbability } from './binaryPrediction.js';
 import { cvLogisticPath, type LogisticCvOptions } from './crossValidateLogisticPath.js';
 import { resolveLogisticPathOptions } from './logisticPath.js';
 
@@ -98,12 +98,13 @@ export class LogisticRegressionCV {
 
   /** P(y = classes[1] | x). */
   predictProba(X: MatrixInput): Float64Array {
-    return this.decisionFunction(X).map(sigmoid);
+    const s = this.#state('predictProba');
+    return predictProbability(s.coef, s.intercept, X);
   }
 
   /** classes[1] where η ≥ 0, else classes[0]. */
   predict(X: MatrixInput): ClassLabel[] {
-    const [negative, positive] = this.#state('predict').classes;
-    return Array.from(this.decisionFunction(X), (eta) => (eta >= 0 ? positive : negative));
+    const s = this.#state('predict');
+    return predictClasses(s.coef, s.intercept, s.classes, X);
   }
 }

@@ -2,7 +2,8 @@ import { toDesignMatrix, type DesignMatrix, type MatrixInput } from '../matrix/D
 import { selectEngine } from '../engine/selectEngine.js';
 import { resolvePathOptions, type PathOptions, type ResolvedPathOptions } from '../path/elasticNetPath.js';
 import { lambdaGrid } from '../path/lambdaGrid.js';
-import { RegularizationPath } from '../path/RegularizationPath.js';
+import type { RegularizationPath } from '../path/RegularizationPath.js';
+import { PathRecorder } from '../path/PathRecorder.js';
 import { checkInteger, toSampleWeights } from '../validation.js';
 import { toBinaryLabels } from './binaryLabels.js';
 import { openBinomialSolver, solveBinomialAt } from './fitBinomial.js';
@@ -18,10 +19,6 @@ export interface LogisticPathOptions extends PathOptions {
   maxPasses?: number;
 }
 
-/** glmnet's early-stopping constants (fdev, devmax, mnlam), as in enetPath. */
-const DEVIANCE_CHANGE = 1e-5;
-const DEVIANCE_MAX = 0.999;
-const MIN_LAMBDAS_BEFORE_STOP = 5;
 
 /**
  * @internal The logistic path on validated data, optionally under observation weights (a
@@ -40,51 +37,23 @@ export function computeLogisticPath(
     const generated = options.lambdas === undefined;
     const lambdas = options.lambdas ?? lambdaGrid(lambdaMax, options.nLambda, options.lambdaMinRatio ?? (X.nRows < p ? 1e-2 : 1e-4));
     const K = lambdas.length;
-    const intercepts = new Float64Array(K);
-    const df = new Int32Array(K);
-    const devRatio = new Float64Array(K);
-    const dualGaps = new Float64Array(K);
-    const nIters = new Int32Array(K);
-    const passesOverX = new Float64Array(K);
-    const converged: boolean[] = [];
-    const indices: Int32Array[] = [];
-    const values: Float64Array[] = [];
+    const recorder = new PathRecorder(lambdas, generated && options.earlyStop);
     let lambdaPrev = lambdaMax;
-    let done = K;
     for (let k = 0; k < K; k++) {
       const lambda = lambdas[k]!;
       const fit = solveBinomialAt(solver, lambda, l1Ratio, Math.min(lambdaPrev, lambdaMax), tol, options.maxIter, maxPasses, () => gradientMax, true);
       lambdaPrev = lambda;
-      const nz: number[] = [];
-      for (let j = 0; j < p; j++) if (fit.coef[j] !== 0) nz.push(j);
-      indices.push(Int32Array.from(nz));
-      values.push(Float64Array.from(nz, (j) => fit.coef[j]!));
-      intercepts[k] = fit.intercept;
-      df[k] = nz.length;
-      // Explained deviance 1 − D/D₀ (D = 2n·Σν·ℓ), as glmnet's dev.ratio.
-      devRatio[k] = solver.nullObjective > 0 ? Math.min(1, Math.max(0, 1 - solver.meanLoss() / solver.nullObjective)) : 0;
-      dualGaps[k] = fit.certificate === 'gap' ? fit.gap : fit.kktResidual;
-      nIters[k] = fit.newtonIterations;
-      passesOverX[k] = fit.columnVisits / p;
-      converged.push(fit.converged);
+      recorder.record({
+        coef: fit.coef, intercept: fit.intercept,
+        // Explained deviance 1 − D/D₀ (D = 2n·Σν·ℓ), as glmnet's dev.ratio.
+        devRatio: solver.nullObjective > 0 ? Math.min(1, Math.max(0, 1 - solver.meanLoss() / solver.nullObjective)) : 0,
+        certificate: fit.certificate === 'gap' ? fit.gap : fit.kktResidual,
+        iterations: fit.newtonIterations, passesOverX: fit.columnVisits / p, converged: fit.converged,
+      });
       extra.onSolved?.(k, solver);
-      if (fit.separated) {
-        done = k + 1;
-        break;
-      }
-      if (generated && options.earlyStop && k + 1 >= MIN_LAMBDAS_BEFORE_STOP && k + 1 < K) {
-        const change = devRatio[k]! - devRatio[k - 1]!;
-        if (change < DEVIANCE_CHANGE * devRatio[k]! || devRatio[k]! > DEVIANCE_MAX) {
-          done = k + 1;
-          break;
-        }
-      }
+      if (fit.separated || recorder.shouldStopEarly()) break;
     }
-    return new RegularizationPath({
-      lambdas: lambdas.slice(0, done), l1Ratio, lambdaMax, intercepts: intercepts.slice(0, done), df: df.slice(0, done),
-      devRatio: devRatio.slice(0, done), dualGaps: dualGaps.slice(0, done), gapTolerance: tol * solver.nullObjective,
-      nIters: nIters.slice(0, done), passesOverX: passesOverX.slice(0, done), converged, nFeatures: p, indices, values,
-    });
+    return recorder.build({ l1Ratio, lambdaMax, gapTolerance: tol * solver.nullObjective, nFeatures: p });
   } finally {
     solver.dispose();
   }

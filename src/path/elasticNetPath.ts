@@ -9,7 +9,8 @@ import { ConvergenceWarning, emitWarning } from '../warnings.js';
 import { InvalidParameterError } from '../errors.js';
 import { checkBoolean, checkInteger, checkOneOf, checkPositive, checkUnitInterval, toSampleWeights, toTargetVector } from '../validation.js';
 import { lambdaGrid } from './lambdaGrid.js';
-import { RegularizationPath } from './RegularizationPath.js';
+import type { RegularizationPath } from './RegularizationPath.js';
+import { PathRecorder } from './PathRecorder.js';
 
 /** Options of {@link enetPath} and {@link lassoPath} (with the per-feature {@link PenaltyOptions}). */
 export interface PathOptions extends PenaltyOptions {
@@ -121,10 +122,6 @@ function hasFreePenalizedFeature(penalty: SessionPenalty): boolean {
   return penalty.factor.some((v, j) => v > 0 && (penalty.lower[j]! < 0 || penalty.upper[j]! > 0));
 }
 
-/** glmnet's early-stopping constants (fdev, devmax, mnlam). */
-const DEVIANCE_CHANGE = 1e-5;
-const DEVIANCE_MAX = 0.999;
-const MIN_LAMBDAS_BEFORE_STOP = 5;
 
 /**
  * @internal The path on a validated matrix and target, optionally under observation
@@ -154,51 +151,27 @@ export function computePath(
     const generated = options.lambdas === undefined;
     const lambdas = options.lambdas ?? lambdaGrid(lambdaMax, options.nLambda, options.lambdaMinRatio ?? (X.nRows < p ? 1e-2 : 1e-4));
     const K = lambdas.length;
-    const intercepts = new Float64Array(K);
-    const df = new Int32Array(K);
-    const devRatio = new Float64Array(K);
-    const dualGaps = new Float64Array(K);
-    const nIters = new Int32Array(K);
-    const passesOverX = new Float64Array(K);
-    const converged: boolean[] = [];
-    const indices: Int32Array[] = [];
-    const values: Float64Array[] = [];
+    const recorder = new PathRecorder(lambdas, generated && options.earlyStop);
     let l1Prev = start.corrMax;
-    let done = K;
     for (let k = 0; k < K; k++) {
       const lambda = lambdas[k]!;
       const l1 = lambda * l1Ratio;
       const report: SolveReport = session.solve(l1, lambda - l1, l1Prev, gapTolerance, options.maxIter);
       l1Prev = l1;
       const { coef, intercept } = toOriginalScale(session.coefScaled(), session.mean, session.invScale, yMean, fitIntercept, penalty);
-      const nz: number[] = [];
-      for (let j = 0; j < p; j++) if (coef[j] !== 0) nz.push(j);
-      indices.push(Int32Array.from(nz));
-      values.push(Float64Array.from(nz, (j) => coef[j]!));
-      intercepts[k] = intercept;
-      df[k] = nz.length;
-      // Clamped: the two sums are rounded differently, and 1 − RSS/TSS is a fraction.
-      devRatio[k] = nullObjective > 0 ? Math.min(1, Math.max(0, 1 - report.weightedRss / (2 * nullObjective))) : 0;
-      dualGaps[k] = report.gap;
-      nIters[k] = report.passes;
-      passesOverX[k] = report.columnVisits / p;
-      converged.push(report.gap <= gapTolerance);
-      if (!converged[k]) emitWarning(new ConvergenceWarning(report.gap, gapTolerance, report.passes, lambda, 'coordinate descent', session.certificate === 'dualityGap' ? 'gap' : 'kkt'));
+      const converged = report.gap <= gapTolerance;
+      const df = recorder.record({
+        coef, intercept,
+        // Clamped: the two sums are rounded differently, and 1 − RSS/TSS is a fraction.
+        devRatio: nullObjective > 0 ? Math.min(1, Math.max(0, 1 - report.weightedRss / (2 * nullObjective))) : 0,
+        certificate: report.gap, iterations: report.passes, passesOverX: report.columnVisits / p, converged,
+      });
+      if (!converged) emitWarning(new ConvergenceWarning(report.gap, gapTolerance, report.passes, lambda, 'coordinate descent', session.certificate === 'dualityGap' ? 'gap' : 'kkt'));
       extra.onSolved?.(k, session);
-      extra.onProgress?.({ lambdaIndex: k, nLambda: K, lambda, df: nz.length, dualGap: report.gap });
-      if (generated && options.earlyStop && k + 1 >= MIN_LAMBDAS_BEFORE_STOP && k + 1 < K) {
-        const change = devRatio[k]! - devRatio[k - 1]!;
-        if (change < DEVIANCE_CHANGE * devRatio[k]! || devRatio[k]! > DEVIANCE_MAX) {
-          done = k + 1;
-          break;
-        }
-      }
+      extra.onProgress?.({ lambdaIndex: k, nLambda: K, lambda, df, dualGap: report.gap });
+      if (recorder.shouldStopEarly()) break;
     }
-    return new RegularizationPath({
-      lambdas: lambdas.slice(0, done), l1Ratio, lambdaMax, intercepts: intercepts.slice(0, done), df: df.slice(0, done),
-      devRatio: devRatio.slice(0, done), dualGaps: dualGaps.slice(0, done), gapTolerance, nIters: nIters.slice(0, done),
-      passesOverX: passesOverX.slice(0, done), converged, nFeatures: p, indices, values, certificate: session.certificate,
-    });
+    return recorder.build({ l1Ratio, lambdaMax, gapTolerance, nFeatures: p, certificate: session.certificate });
   } finally {
     session.dispose();
   }
