@@ -73,6 +73,8 @@ export class BinomialNewtonSolver {
   readonly #z: Float64Array;
   readonly #yScratch: Float64Array;
   readonly #uScratch: Float64Array;
+  /** The quadratic model the session holds and the gradients at the current state, until the state moves. */
+  #linearization: { gModel: Float64Array; g: Float64Array; H: number; zMean: number } | undefined;
   readonly #betaScratch: Float64Array;
 
   /**
@@ -109,6 +111,7 @@ export class BinomialNewtonSolver {
    * (the smallest l1 at which w = 0 is optimal). Resets the state to w = 0.
    */
   gradientMaxAtZero(): number {
+    this.#linearization = undefined;
     this.#w.fill(0);
     this.#b = this.#fitIntercept ? this.#b : 0;
     this.#eta.fill(this.#b);
@@ -139,7 +142,8 @@ export class BinomialNewtonSolver {
     let stepsWithoutProgress = 0;
     for (;;) {
       this.#polishIntercept();
-      const { g, H, zMean, columnVisits } = this.#linearize(l1, l2);
+      // A new λ starts where the last one stopped: that point's model and gradients still hold.
+      const { g, H, zMean, columnVisits } = this.#linearization ? this.#relinearize(l1, l2) : this.#linearize(l1, l2);
       visits += columnVisits;
       const cert = binomialCertificate(this.#y, this.#eta, this.#nu, this.#w, g, l1, l2);
       // Without a penalty, a training set the current η classifies perfectly is linearly separable:
@@ -199,6 +203,7 @@ export class BinomialNewtonSolver {
 
   /** Sets the state to original-scale coefficients (a warm start); the intercept is re-optimized by the next solve. */
   setCoefficients(coef: Float64Array): void {
+    this.#linearization = undefined;
     for (let j = 0; j < coef.length; j++) this.#w[j] = this.#invScale[j] === 0 ? 0 : coef[j]! / this.#invScale[j]!;
     // η = b + X̃w̃ up to a constant, which the intercept absorbs: from a least-squares start at w̃.
     const n = this.nRows;
@@ -246,11 +251,13 @@ export class BinomialNewtonSolver {
       }
       if (!(curvature > 0)) return;
       let step = score / curvature;
+      // Converged: a step this small is not taken, so an unchanged state keeps its linearization.
+      if (Math.abs(step) <= 1e-15 * (1 + Math.abs(this.#b))) return;
       // Never more than a unit change of the log-odds per step (separated data has tiny curvature).
       if (Math.abs(step) > 1) step = Math.sign(step);
       this.#b += step;
       for (let i = 0; i < n; i++) eta[i] = eta[i]! + step;
-      if (Math.abs(step) <= 1e-15 * (1 + Math.abs(this.#b))) return;
+      this.#linearization = undefined;
     }
   }
 
@@ -300,7 +307,18 @@ export class BinomialNewtonSolver {
     }
     const report = this.#session.startFromGradient(this.#w, l1 / H, l2 / H, gModel);
     const g = gModel.map((v) => v * H);
+    this.#linearization = { gModel, g, H, zMean };
     return { g, H, zMean, columnVisits: report.columnVisits + this.nFeatures };
+  }
+
+  /**
+   * The linearization of the unchanged state for a new (l1, l2): the session already holds that
+   * quadratic model and its gradients, so only its certificate is redone (no pass over X).
+   */
+  #relinearize(l1: number, l2: number): { g: Float64Array; H: number; zMean: number; columnVisits: number } {
+    const { gModel, g, H, zMean } = this.#linearization!;
+    const report = this.#session.startFromGradient(this.#w, l1 / H, l2 / H, gModel);
+    return { g, H, zMean, columnVisits: report.columnVisits };
   }
 
 
@@ -366,6 +384,7 @@ export class BinomialNewtonSolver {
 
   /** Moves the state a fraction t of the way to (w̃⁺, η⁺, b⁺). */
   #step(t: number, wNext: Float64Array, etaNext: Float64Array, bNext: number): void {
+    this.#linearization = undefined;
     const w = this.#w;
     const eta = this.#eta;
     for (let j = 0; j < w.length; j++) w[j] = w[j]! + t * (wNext[j]! - w[j]!);
