@@ -9,6 +9,13 @@
 // information, or cannot be scaled), and all-zero columns always.
 // X itself is never modified: sparse X stays sparse.
 import { LAYOUT_DENSE } from './designColumn';
+
+/**
+ * Weighted statistics take Σv(x − x̄)² = Σvx² − x̄² from the first sweep when x̄² ≤ ½·Σvx² (the
+ * subtraction then loses at most one bit; the usual case for sparse columns), else from a second,
+ * two-pass sweep over the column. Mirrored in src/reference/columnStats.ts.
+ */
+const ONE_PASS_SAFE: f64 = 0.5;
 import { denseMoments, denseCenteredSumSq, momentSum, momentSumSq, momentMin, momentMax } from './denseColumn';
 
 /**
@@ -108,18 +115,34 @@ function weightedColumnStats(
       end = load<i32>(indptr + (<usize>j << 2), 4);
     }
     const col = values + ((<usize>j * <usize>nRows) << 3);
-    for (let k = start; k < end; k++) {
-      const i = dense ? k : load<i32>(rows + (<usize>k << 2));
-      const x = dense ? load<f64>(col + (<usize>k << 3)) : load<f64>(values + (<usize>k << 3));
-      if (theta != 0) dot += load<f64>(theta + (<usize>i << 3)) * x;
-      const v = load<f64>(weights + (<usize>i << 3));
-      if (v <= 0) continue;
-      storedPositive++;
-      storedWeight += v;
-      sum += v * x;
-      sumSq += v * x * x;
-      if (x < lo) lo = x;
-      if (x > hi) hi = x;
+    if (dense) {
+      for (let k = start; k < end; k++) {
+        const x = load<f64>(col + (<usize>k << 3));
+        if (theta != 0) dot += load<f64>(theta + (<usize>k << 3)) * x;
+        const v = load<f64>(weights + (<usize>k << 3));
+        if (v <= 0) continue;
+        storedPositive++;
+        storedWeight += v;
+        sum += v * x;
+        sumSq += v * x * x;
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+      }
+    } else {
+      // CSC: the row gathers are the cost; no per-entry layout test.
+      for (let k = start; k < end; k++) {
+        const o = <usize>load<i32>(rows + (<usize>k << 2)) << 3;
+        const x = load<f64>(values + (<usize>k << 3));
+        if (theta != 0) dot += load<f64>(theta + o) * x;
+        const v = load<f64>(weights + o);
+        if (v <= 0) continue;
+        storedPositive++;
+        storedWeight += v;
+        sum += v * x;
+        sumSq += v * x * x;
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+      }
     }
     if (storedPositive < positive) {
       if (0 < lo) lo = 0;
@@ -127,13 +150,20 @@ function weightedColumnStats(
     }
     const xbar = sum;
     let ssCentred: f64 = 0;
-    for (let k = start; k < end; k++) {
-      const i = dense ? k : load<i32>(rows + (<usize>k << 2));
-      const x = dense ? load<f64>(col + (<usize>k << 3)) : load<f64>(values + (<usize>k << 3));
-      const d = x - xbar;
-      ssCentred += load<f64>(weights + (<usize>i << 3)) * d * d;
+    if (!fitIntercept && !standardize) {
+      // Not used: the uncentred Σvx² is the column's norm.
+    } else if (xbar * xbar <= ONE_PASS_SAFE * sumSq) {
+      // Σv(x − x̄)² = Σvx² − x̄² (Σv = 1, implicit zeros included), losing at most a bit here.
+      ssCentred = sumSq - xbar * xbar;
+    } else {
+      for (let k = start; k < end; k++) {
+        const i = dense ? k : load<i32>(rows + (<usize>k << 2));
+        const x = dense ? load<f64>(col + (<usize>k << 3)) : load<f64>(values + (<usize>k << 3));
+        const d = x - xbar;
+        ssCentred += load<f64>(weights + (<usize>i << 3)) * d * d;
+      }
+      if (!dense) ssCentred += (1 - storedWeight) * xbar * xbar;
     }
-    if (!dense) ssCentred += (1 - storedWeight) * xbar * xbar;
     const constant = lo == hi;
     const ss = fitIntercept ? ssCentred : sumSq;
     const excluded = ((fitIntercept || standardize) ? constant : (lo == 0 && hi == 0)) || ss == 0 || (standardize && ssCentred == 0);

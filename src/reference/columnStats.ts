@@ -1,5 +1,8 @@
 import type { DesignMatrix } from '../matrix/DesignMatrix.js';
 
+/** As assembly/columnStats.ts: weighted Σv(x − x̄)² from one sweep when x̄² ≤ ½·Σvx². */
+const ONE_PASS_SAFE = 0.5;
+
 /** Column statistics defining x̃_j = (x_j − mean_j)·invScale_j; see assembly/columnStats.ts. */
 export interface ColumnStats {
   mean: Float64Array;
@@ -122,12 +125,19 @@ export function weightedColumnStats(
     }
     const xbar = sum;
     let ssCentred = 0;
-    for (let k = begin; k < end; k++) {
-      const d = values[k]! - xbar;
-      ssCentred += weights[rowOf(k)]! * d * d;
+    if (!fitIntercept && !standardize) {
+      // Not used: the uncentred Σvx² is the column's norm.
+    } else if (xbar * xbar <= ONE_PASS_SAFE * sumSq) {
+      // One sweep: Σv(x − x̄)² = Σvx² − x̄², at most a bit lost (see assembly/columnStats.ts).
+      ssCentred = sumSq - xbar * xbar;
+    } else {
+      for (let k = begin; k < end; k++) {
+        const d = values[k]! - xbar;
+        ssCentred += weights[rowOf(k)]! * d * d;
+      }
+      // The implicit zeros carry the remaining weight 1 − Σ_stored v.
+      if (!dense) ssCentred += (1 - storedWeight) * xbar * xbar;
     }
-    // The implicit zeros carry the remaining weight 1 − Σ_stored v.
-    if (!dense) ssCentred += (1 - storedWeight) * xbar * xbar;
     const constant = lo === hi;
     const ss = fitIntercept ? ssCentred : sumSq;
     const excluded = (fitIntercept || standardize ? constant : lo === 0 && hi === 0) || ss === 0 || (standardize && ssCentred === 0);
