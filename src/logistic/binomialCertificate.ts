@@ -1,9 +1,10 @@
-import { bernoulliKl, meanBinomialLoss, sigmoid } from './binomialLoss.js';
 
 /** @internal How well a logistic solution is certified. */
 export interface BinomialCertificate {
   /** F(w, b) = Σ ν_i·ℓ(y_i, η_i) + l1‖w̃‖₁ + (l2/2)‖w̃‖². */
   primal: number;
+  /** Its loss part Σ ν_i·ℓ(y_i, η_i). */
+  loss: number;
   /** Duality gap (an upper bound on F − F*); NaN when l1 = l2 = 0 (no dual bound: see kktResidual). */
   gap: number;
   /** max_j dist(g_j, ∂P_j(w̃_j)), with g = X̃ᵀθ, θ = ν∘(y − σ(η)): 0 exactly at the optimum. */
@@ -24,7 +25,9 @@ export interface BinomialCertificate {
  *
  *   G(s) = Σ_i ν_i·KL(p'_i ‖ σ(η_i)) − s·⟨w̃, g⟩ + l1‖w̃‖₁ + (l2/2)‖w̃‖² + Σ_j (s|g_j| − l1)₊² / (2·l2)
  *
- * with g = X̃ᵀθ. For l2 = 0 the last term is a constraint, met by s = min(1, l1/max|g_j|); for
+ * with g = X̃ᵀθ and KL the Bernoulli divergence a·log(a/σ(η)) + (1−a)·log((1−a)/(1−σ(η))), accurate
+ * near 0 and 1 through log σ(η) = −log(1+e^{−η}) (Fenchel–Young: each term is ≥ 0, and 0 when
+ * p' = σ(η)). For l2 = 0 the last term is a constraint, met by s = min(1, l1/max|g_j|); for
  * l2 > 0 both s = 1 and that s are valid and the smaller gap is kept.
  */
 export function binomialCertificate(
@@ -47,18 +50,35 @@ export function binomialCertificate(
     if (violation > kktResidual) kktResidual = violation;
   }
   const penalty = l1 * normL1 + 0.5 * l2 * normL2sq;
-  const primal = meanBinomialLoss(y, eta, nu) + penalty;
-  if (l1 === 0 && l2 === 0) return { primal, gap: NaN, kktResidual, gradientMax };
-  const gapAt = (s: number): number => {
-    let kl = 0;
-    // At s = 1, p' = σ(η): every KL term is 0.
-    for (let i = 0; s !== 1 && i < y.length; i++) {
-      const v = nu[i]!;
-      if (v <= 0) continue;
-      const yi = y[i]!;
-      const e = eta[i]!;
-      kl += v * bernoulliKl(yi - s * (yi - sigmoid(e)), e);
+  // The dual scaling: s = min(1, l1/max|g_j|) keeps the dual point feasible for l2 = 0.
+  const sFeasible = gradientMax > l1 ? l1 / gradientMax : 1;
+  const withKl = !(l1 === 0 && l2 === 0) && sFeasible < 1;
+  // One sweep over the rows for the loss and, at s < 1, the KL terms: log(1 + e^{±η}) from one
+  // exp and one log1p per row (at s = 1, p' = σ(η) and every KL term is 0).
+  let loss = 0;
+  let klAtFeasible = 0;
+  for (let i = 0; i < y.length; i++) {
+    const v = nu[i]!;
+    if (v <= 0) continue;
+    const yi = y[i]!;
+    const e = eta[i]!;
+    const t = Math.exp(-Math.abs(e));
+    const lp = Math.log1p(t);
+    const logOnePlusExp = e > 0 ? e + lp : lp; // log(1 + e^η) = −log(1 − σ(η))
+    const logOnePlusExpNeg = e > 0 ? lp : lp - e; // log(1 + e^{−η}) = −log σ(η)
+    loss += v * (logOnePlusExp - yi * e);
+    if (withKl) {
+      const q = e >= 0 ? 1 / (1 + t) : t / (1 + t);
+      const a = yi - sFeasible * (yi - q);
+      let kl = 0;
+      if (a > 0) kl += a * (Math.log(a) + logOnePlusExpNeg);
+      if (a < 1) kl += (1 - a) * (Math.log1p(-a) + logOnePlusExp);
+      if (kl > 0) klAtFeasible += v * kl;
     }
+  }
+  const primal = loss + penalty;
+  if (l1 === 0 && l2 === 0) return { primal, loss, gap: NaN, kktResidual, gradientMax };
+  const gapAt = (s: number, kl: number): number => {
     let conjugate = 0;
     if (l2 > 0) {
       for (let j = 0; j < g.length; j++) {
@@ -69,8 +89,7 @@ export function binomialCertificate(
     }
     return Math.max(0, kl - s * wg + penalty + conjugate);
   };
-  const sFeasible = gradientMax > l1 ? l1 / gradientMax : 1;
-  let gap = gapAt(sFeasible);
-  if (l2 > 0 && sFeasible < 1) gap = Math.min(gap, gapAt(1));
-  return { primal, gap, kktResidual, gradientMax };
+  let gap = gapAt(sFeasible, klAtFeasible);
+  if (l2 > 0 && sFeasible < 1) gap = Math.min(gap, gapAt(1, 0));
+  return { primal, loss, gap, kktResidual, gradientMax };
 }

@@ -20,19 +20,6 @@ export function binomialLoss(y: number, eta: number): number {
   return log1pExp(eta) - y * eta;
 }
 
-/**
- * Bernoulli Kullback–Leibler divergence KL(a ‖ σ(η)) = a·log(a/σ(η)) + (1−a)·log((1−a)/(1−σ(η))),
- * a ∈ [0, 1], written with log σ(η) = −log(1+e^{−η}) and log(1−σ(η)) = −log(1+e^{η}) so it stays
- * accurate when σ(η) is near 0 or 1. It is the per-sample term of the logistic duality gap
- * (Fenchel–Young: ℓ(η) + ℓ*(·) − ⟨η, ·⟩ ≥ 0 with equality when a = σ(η)).
- */
-export function bernoulliKl(a: number, eta: number): number {
-  let kl = 0;
-  if (a > 0) kl += a * (Math.log(a) + log1pExp(-eta));
-  if (a < 1) kl += (1 - a) * (Math.log1p(-a) + log1pExp(eta));
-  return kl > 0 ? kl : 0;
-}
-
 /** Σ_i ν_i·ℓ(y_i, η_i), the weighted mean loss (ν sums to 1). */
 export function meanBinomialLoss(y: Float64Array, eta: Float64Array, nu: Float64Array): number {
   let sum = 0;

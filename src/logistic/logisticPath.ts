@@ -46,7 +46,7 @@ export function computeLogisticPath(
       recorder.record({
         coef: fit.coef, intercept: fit.intercept,
         // Explained deviance 1 − D/D₀ (D = 2n·Σν·ℓ), as glmnet's dev.ratio.
-        devRatio: solver.nullObjective > 0 ? Math.min(1, Math.max(0, 1 - solver.meanLoss() / solver.nullObjective)) : 0,
+        devRatio: solver.nullObjective > 0 ? Math.min(1, Math.max(0, 1 - fit.loss / solver.nullObjective)) : 0,
         certificate: fit.certificate === 'gap' ? fit.gap : fit.kktResidual,
         iterations: fit.newtonIterations, passesOverX: fit.columnVisits / p, converged: fit.converged,
       });
