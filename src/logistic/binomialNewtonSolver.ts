@@ -141,8 +141,9 @@ export class BinomialNewtonSolver {
     let bestMeasure = Infinity;
     let stepsWithoutProgress = 0;
     for (;;) {
-      this.#polishIntercept();
-      // A new λ starts where the last one stopped: that point's model and gradients still hold.
+      // A new λ starts where the last one stopped: that point's intercept is already optimal and
+      // its model and gradients still hold.
+      if (!this.#linearization) this.#polishIntercept();
       const { g, H, zMean, columnVisits } = this.#linearization ? this.#relinearize(l1, l2) : this.#linearize(l1, l2);
       visits += columnVisits;
       const cert = binomialCertificate(this.#y, this.#eta, this.#nu, this.#w, g, l1, l2);
