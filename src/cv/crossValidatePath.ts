@@ -4,6 +4,7 @@ import { InvalidParameterError, ShapeMismatchError } from '../errors.js';
 import { computePath, resolvePathOptions, type PathOptions } from '../path/elasticNetPath.js';
 import { assignFolds } from './foldAssignment.js';
 import type { CrossValidation, CvProgress } from './CrossValidation.js';
+import { crossValidateFolds } from './crossValidateFolds.js';
 
 /** Options of {@link cvPath}: those of the path plus the folds. */
 export interface CvOptions extends PathOptions {
@@ -54,95 +55,23 @@ export function cvPath(X: MatrixInput, y: ArrayLike<number>, options: CvOptions 
       ...(options.sampleWeight === undefined ? {} : { weights: sampleWeights }),
       onSolved: (k) => onProgress?.({ stage: 'path', fold: -1, nFolds, lambdaIndex: k, nLambda: resolved.lambdas?.length ?? resolved.nLambda }),
     });
-    const lambdas = path.lambdas;
-    const K = lambdas.length;
-    const foldOptions = { ...resolved, lambdas, earlyStop: false };
-    const foldErrors: Float64Array[] = [];
-    const foldSizes: number[] = [];
-    for (let fold = 0; fold < nFolds; fold++) {
-      const { held, heldTotal, weights } = foldWeights(foldId, fold, sampleWeights);
-      const errors = new Float64Array(K);
-      computePath(matrix, target, foldOptions, {
+    const foldOptions = { ...resolved, lambdas: path.lambdas, earlyStop: false };
+    return crossValidateFolds(path, foldId, sampleWeights, measure, ({ fold, weights, held, heldTotal }, lambdas, record) => {
+      computePath(matrix, target, { ...foldOptions, lambdas }, {
         weights,
         onSolved: (k, session) => {
           // Held-out rows: r_i = y_i − (b + x_iᵀw) of this fold's model.
           const r = session.residual();
           let sum = 0;
           for (const i of held) sum += sampleWeights[i]! * (measure === 'mse' ? r[i]! * r[i]! : Math.abs(r[i]!));
-          errors[k] = heldTotal > 0 ? sum / heldTotal : 0;
-          onProgress?.({ stage: 'fold', fold, nFolds, lambdaIndex: k, nLambda: K });
+          record(k, heldTotal > 0 ? sum / heldTotal : 0);
+          onProgress?.({ stage: 'fold', fold, nFolds, lambdaIndex: k, nLambda: lambdas.length });
         },
       });
-      foldErrors.push(errors);
-      // A fold counts by its total weight (its number of samples, up to the factor n, without weights).
-      foldSizes.push(heldTotal * n);
-    }
-
-    const { cvMean, cvStandardError, indexMin, index1se } = summarizeFolds(foldErrors, foldSizes, n, false);
-    return {
-      lambdas, cvMean, cvStandardError, foldErrors, measure, indexMin, lambdaMin: lambdas[indexMin]!,
-      index1se, lambda1se: lambdas[index1se]!, foldId, path,
-    };
+    });
   } finally {
     if (owned) matrix.dispose();
   }
-}
-
-/**
- * @internal One fold as weights over all rows: its held-out rows (weight 0 in training), their
- * total sample weight, and the training weights (the sample weights of the other rows, renormalized).
- */
-export function foldWeights(foldId: Int32Array, fold: number, sampleWeights: Float64Array): { held: number[]; heldTotal: number; weights: Float64Array } {
-  const n = foldId.length;
-  const held: number[] = [];
-  let trainTotal = 0;
-  let heldTotal = 0;
-  for (let i = 0; i < n; i++) {
-    if (foldId[i] === fold) {
-      held.push(i);
-      heldTotal += sampleWeights[i]!;
-    } else trainTotal += sampleWeights[i]!;
-  }
-  const weights = new Float64Array(n);
-  for (let i = 0; i < n; i++) weights[i] = foldId[i] === fold ? 0 : sampleWeights[i]! / trainTotal;
-  return { held, heldTotal, weights };
-}
-
-/**
- * @internal cv.glmnet's summary of per-fold errors: the size-weighted mean and standard error per
- * λ, the λ with the best mean (the smallest, or the largest when `higherIsBetter`, as for AUC;
- * the largest λ on ties) and the largest λ within one standard error of it (λ_1se).
- */
-export function summarizeFolds(
-  foldErrors: Float64Array[], foldSizes: number[], n: number, higherIsBetter: boolean,
-): { cvMean: Float64Array; cvStandardError: Float64Array; indexMin: number; index1se: number } {
-  const nFolds = foldErrors.length;
-  const K = foldErrors[0]!.length;
-  const cvMean = new Float64Array(K);
-  const cvStandardError = new Float64Array(K);
-  for (let k = 0; k < K; k++) {
-    let mean = 0;
-    for (let f = 0; f < nFolds; f++) mean += foldSizes[f]! * foldErrors[f]![k]!;
-    mean /= n;
-    let spread = 0;
-    for (let f = 0; f < nFolds; f++) spread += foldSizes[f]! * (foldErrors[f]![k]! - mean) ** 2;
-    cvMean[k] = mean;
-    cvStandardError[k] = Math.sqrt(spread / n / (nFolds - 1));
-  }
-  // Compared as losses: an AUC is negated. λ decrease along the grid, so the first index
-  // attaining a bound is the largest λ.
-  const sign = higherIsBetter ? -1 : 1;
-  let indexMin = 0;
-  for (let k = 1; k < K; k++) if (sign * cvMean[k]! < sign * cvMean[indexMin]!) indexMin = k;
-  const bound = sign * cvMean[indexMin]! + cvStandardError[indexMin]!;
-  let index1se = indexMin;
-  for (let k = 0; k <= indexMin; k++) {
-    if (sign * cvMean[k]! <= bound) {
-      index1se = k;
-      break;
-    }
-  }
-  return { cvMean, cvStandardError, indexMin, index1se };
 }
 
 /** @internal The fold of each sample from `foldId` (validated) or a seeded assignment into nFolds. */

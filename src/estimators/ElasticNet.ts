@@ -1,4 +1,5 @@
 import { InvalidParameterError, NotFittedError } from '../errors.js';
+import { penaltyNorms } from '../model/penaltyNorms.js';
 import { certificateTolerance } from '../engine/Engine.js';
 import type { CertificateKind } from '../model/certificateKind.js';
 import { checkPenaltyOptions, hasPenaltyOptions, pickPenaltyOptions, resolvePenalty, type PenaltyOptions } from '../model/penaltyOptions.js';
@@ -214,8 +215,7 @@ export class ElasticNet {
         converged,
         engine: engine.name,
         certificate,
-        l1Norm: result.coefScaled.reduce((sum, v) => sum + Math.abs(v), 0),
-        l2Norm: Math.sqrt(result.coefScaled.reduce((sum, v) => sum + v * v, 0)),
+        ...penaltyNorms(result.coefScaled),
       };
       if (!converged) emitWarning(new ConvergenceWarning(result.gap, gapTolerance, result.passes, undefined, 'coordinate descent', certificate === 'dualityGap' ? 'gap' : 'kkt'));
       return this;

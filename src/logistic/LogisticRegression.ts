@@ -7,6 +7,7 @@ import {
 } from '../validation.js';
 import { toBinaryLabels, type ClassLabel } from './binaryLabels.js';
 import { predictClasses, predictProbability } from './binaryPrediction.js';
+import { penaltyNorms } from '../model/penaltyNorms.js';
 import { openBinomialSolver, solveBinomialAt } from './fitBinomial.js';
 
 /** Options of {@link LogisticRegression}. */
@@ -135,7 +136,6 @@ export class LogisticRegression {
         if (this.lambda === 0) kktScale = solver.gradientMaxAtZero();
         if (initialCoef) solver.setCoefficients(initialCoef);
         const fit = solveBinomialAt(solver, this.lambda, this.l1Ratio, this.lambda, this.tol, this.maxIter, this.maxPasses, () => kktScale, false);
-        const scaled = solver.coefScaled();
         this.#fitted = {
           coef: fit.coef,
           intercept: fit.intercept,
@@ -151,8 +151,7 @@ export class LogisticRegression {
           converged: fit.converged,
           separated: fit.separated,
           engine: engine.name,
-          l1Norm: scaled.reduce((sum, v) => sum + Math.abs(v), 0),
-          l2Norm: Math.sqrt(scaled.reduce((sum, v) => sum + v * v, 0)),
+          ...penaltyNorms(solver.coefScaled()),
         };
       } finally {
         solver.dispose();

@@ -205,25 +205,18 @@ export class BinomialNewtonSolver {
   /** Sets the state to original-scale coefficients (a warm start); the intercept is re-optimized by the next solve. */
   setCoefficients(coef: Float64Array): void {
     this.#linearization = undefined;
-    for (let j = 0; j < coef.length; j++) this.#w[j] = this.#invScale[j] === 0 ? 0 : coef[j]! / this.#invScale[j]!;
-    // η = b + X̃w̃ up to a constant, which the intercept absorbs: from a least-squares start at w̃.
-    const n = this.nRows;
-    this.#h.fill(0);
-    for (let i = 0; i < n; i++) this.#h[i] = this.#nu[i]!;
-    this.#session.reweight(this.#h, new Float64Array(n));
-    this.#session.start(this.#w, 0, 0);
-    const r = this.#session.residual(); // r = −X̃w̃
-    for (let i = 0; i < n; i++) this.#eta[i] = this.#b - r[i]!;
+    const beta = this.#betaScratch;
+    for (let j = 0; j < coef.length; j++) {
+      const inv = this.#invScale[j]!;
+      this.#w[j] = inv === 0 ? 0 : coef[j]! / inv;
+      beta[j] = this.#w[j]! * inv;
+    }
+    this.#eta.set(linearPredict(this.#X, beta, this.#b));
   }
 
   /** The linear predictor η = b + Xw for every row (held-out rows included; a copy). */
   linearPredictor(): Float64Array {
     return this.#eta.slice();
-  }
-
-  /** Σ ν_i·ℓ(y_i, η_i) at the current state. */
-  meanLoss(): number {
-    return meanBinomialLoss(this.#y, this.#eta, this.#nu);
   }
 
   dispose(): void {

@@ -1,7 +1,8 @@
 import { toDesignMatrix, type MatrixInput } from '../matrix/DesignMatrix.js';
 import { checkOneOf, toSampleWeights } from '../validation.js';
 import { InvalidParameterError } from '../errors.js';
-import { foldWeights, resolveFolds, summarizeFolds } from '../cv/crossValidatePath.js';
+import { resolveFolds } from '../cv/crossValidatePath.js';
+import { crossValidateFolds } from '../cv/crossValidateFolds.js';
 import type { CrossValidation, CvProgress } from '../cv/CrossValidation.js';
 import { toBinaryLabels } from './binaryLabels.js';
 import { sigmoid } from './binomialLoss.js';
@@ -71,32 +72,16 @@ export function cvLogisticPath(X: MatrixInput, y: ArrayLike<unknown>, options: L
       ...(options.sampleWeight === undefined ? {} : { weights: sampleWeights }),
       onSolved: (k) => onProgress?.({ stage: 'path', fold: -1, nFolds, lambdaIndex: k, nLambda: resolved.lambdas?.length ?? resolved.nLambda }),
     });
-    const lambdas = path.lambdas;
-    const K = lambdas.length;
-    const foldOptions = { ...resolved, lambdas, earlyStop: false };
-    const foldErrors: Float64Array[] = [];
-    const foldSizes: number[] = [];
-    for (let fold = 0; fold < nFolds; fold++) {
-      const { held, heldTotal, weights } = foldWeights(foldId, fold, sampleWeights);
-      // A fold's path may stop early on separation: its last model then scores the smaller λs.
-      const errors = new Float64Array(K).fill(NaN);
-      computeLogisticPath(matrix, y01, foldOptions, maxPasses, {
+    const foldOptions = { ...resolved, lambdas: path.lambdas, earlyStop: false };
+    return crossValidateFolds(path, foldId, sampleWeights, measure, ({ fold, weights, held, heldTotal }, lambdas, record) => {
+      computeLogisticPath(matrix, y01, { ...foldOptions, lambdas }, maxPasses, {
         weights,
         onSolved: (k, solver) => {
-          const eta = solver.linearPredictor();
-          errors[k] = heldOutError(measure, held, y01, eta, sampleWeights, heldTotal);
-          onProgress?.({ stage: 'fold', fold, nFolds, lambdaIndex: k, nLambda: K });
+          record(k, heldOutError(measure, held, y01, solver.linearPredictor(), sampleWeights, heldTotal));
+          onProgress?.({ stage: 'fold', fold, nFolds, lambdaIndex: k, nLambda: lambdas.length });
         },
       });
-      for (let k = 1; k < K; k++) if (Number.isNaN(errors[k]!)) errors[k] = errors[k - 1]!;
-      foldErrors.push(errors);
-      foldSizes.push(heldTotal * n);
-    }
-    const { cvMean, cvStandardError, indexMin, index1se } = summarizeFolds(foldErrors, foldSizes, n, measure === 'auc');
-    return {
-      lambdas, cvMean, cvStandardError, foldErrors, measure, indexMin, lambdaMin: lambdas[indexMin]!,
-      index1se, lambda1se: lambdas[index1se]!, foldId, path,
-    };
+    });
   } finally {
     if (owned) matrix.dispose();
   }

@@ -31,7 +31,7 @@ export function solveBinomialAt(
   if (report.separated) {
     let norm = 0;
     for (let j = 0; j < coef.length; j++) norm += Math.abs(coef[j]!);
-    emitWarning(new SeparationWarning(norm, solver.meanLoss(), lambda));
+    emitWarning(new SeparationWarning(norm, report.loss, lambda));
   } else if (!report.converged) {
     const reached = report.certificate === 'gap' ? report.gap : report.kktResidual;
     emitWarning(new ConvergenceWarning(reached, tolerance, report.newtonIterations, warnWithLambda ? lambda : undefined, 'proximal Newton', report.certificate));
