@@ -289,8 +289,27 @@ describe('cross-validation', () => {
     const foldId = Array.from({ length: n }, (_, i) => i % 4);
     const mis = cvLogisticPath(X, labels, { foldId, measure: 'misclassification', nLambda: 15 });
     for (const e of mis.cvMean) expect(e >= 0 && e <= 1).toBe(true);
-    const auc = cvLogisticPath(X, labels, { foldId, measure: 'auc', nLambda: 15 });
+    const auc = cvLogisticPath(X, labels, { foldId, measure: 'auc', nLambda: 15, tol: 1e-10 });
     expect(auc.cvMean[auc.indexMin]).toBe(Math.max(...auc.cvMean));
+    // Fold 1 at λ #8, from an independent fit on the other folds: error rate and pairwise AUC.
+    const rows = asRows(dense);
+    const train = foldId.flatMap((f, i) => (f === 1 ? [] : [i]));
+    const held = foldId.flatMap((f, i) => (f === 1 ? [i] : []));
+    const fit = new LogisticRegression({ lambda: mis.lambdas[8]!, tol: 1e-12 }).fit(train.map((i) => rows[i]!), train.map((i) => labels[i]!));
+    const eta = fit.decisionFunction(held.map((i) => rows[i]!));
+    const wrong = held.filter((i, t) => (eta[t]! >= 0 ? 1 : 0) !== labels[i]).length;
+    expect(mis.foldErrors[1]![8]).toBeCloseTo(wrong / held.length, 12);
+    const fitAuc = new LogisticRegression({ lambda: auc.lambdas[8]!, tol: 1e-12 }).fit(train.map((i) => rows[i]!), train.map((i) => labels[i]!));
+    const score = fitAuc.decisionFunction(held.map((i) => rows[i]!));
+    let pairs = 0;
+    let wins = 0;
+    held.forEach((i, a) => held.forEach((j, b) => {
+      if (labels[i] === 1 && labels[j] === 0) {
+        pairs++;
+        wins += score[a]! > score[b]! ? 1 : score[a] === score[b] ? 0.5 : 0;
+      }
+    }));
+    expect(auc.foldErrors[1]![8]).toBeCloseTo(wins / pairs, 6);
     expect(auc.cvMean[auc.indexMin]!).toBeGreaterThan(0.6);
     expect(() => cvLogisticPath(X, labels, { foldId: labels.map((v) => v), measure: 'auc' })).toThrow(/both classes/);
     void columns;
