@@ -1,4 +1,4 @@
-// A design matrix is described to the kernels by a 44-byte block in linear
+// A design matrix is described to the kernels by a 48-byte block in linear
 // memory, written by the TypeScript façade (src/engine/wasmEngine.ts):
 //
 //   offset  field        meaning
@@ -13,6 +13,7 @@
 //   32      colSum       Σ_i x_ij of the raw column (f64, p)
 //   36      normSqOverN  Σ_i ω_i·x̃_ij² of the centred, scaled column (f64, p)
 //   40      weights      observation weights v (f64, n, Σv = 1), or 0 for uniform 1/n
+//   44      rowScratch   with weights: n doubles the gradient passes may overwrite (ρ = v∘r), or 0
 //
 // ω_i is v_i with weights and 1/n without; colSum is Σ_i x_ij without weights and
 // Σ_i v_i·x_ij with them (the sum the residual's tracked total moves by).
@@ -38,3 +39,5 @@
 @inline export function dNormSqOverN(d: usize): usize { return load<u32>(d, 36); }
 // @ts-ignore: decorator
 @inline export function dWeights(d: usize): usize { return load<u32>(d, 40); }
+// @ts-ignore: decorator
+@inline export function dRowScratch(d: usize): usize { return load<u32>(d, 44); }

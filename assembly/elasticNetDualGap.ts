@@ -1,4 +1,4 @@
-import { columnGradient } from './designColumn';
+import { columnCenteredDot, columnGradient } from './designColumn';
 import { denseDot, denseSum, denseWeightedCenteredDot } from './denseColumn';
 import * as D from './designDescriptor';
 import { penalizedGap, storePenalizedGap } from './penalty';
@@ -39,6 +39,18 @@ export function elasticNetGradientAndGap(
 /** Σ_i ω_i·r_i² (ω_i = weights[i], or 1/n): twice the loss at residual r. */
 export function weightedRss(r: usize, weights: usize, n: i32): f64 {
   return weights == 0 ? denseDot(r, r, n) / <f64>n : denseWeightedCenteredDot(r, weights, r, n, 0);
+}
+
+/** ρ_i = ω_i·r_i into rho; returns Σ_i ρ_i. */
+function weightedResidualInto(rho: usize, weights: usize, r: usize, n: i32): f64 {
+  let sum: f64 = 0;
+  for (let i: i32 = 0; i < n; i++) {
+    const o = <usize>i << 3;
+    const v = load<f64>(weights + o) * load<f64>(r + o);
+    store<f64>(rho + o, v);
+    sum += v;
+  }
+  return sum;
 }
 
 // Running sums of the gap formulas over the features (module state: AssemblyScript returns one
@@ -91,7 +103,10 @@ export function gradientAndGapOver(
   const values = D.dValues(desc), indptr = D.dIndptr(desc), rows = D.dRowIdx(desc);
   const mean = D.dMean(desc), invScale = D.dInvScale(desc), weights = D.dWeights(desc);
   const rrW = weightedRss(r, weights, n);
-  const sumWR = weights == 0 ? denseSum(r, n) : denseDot(weights, r, n);
+  let sumWR = weights == 0 ? denseSum(r, n) : denseDot(weights, r, n);
+  // With weights and a row scratch, ρ = ω∘r once: each column then costs one gather, not two.
+  const rho: usize = weights == 0 ? 0 : D.dRowScratch(desc);
+  if (rho != 0) sumWR = weightedResidualInto(rho, weights, r, n);
   resetGapSums();
   for (let k: i32 = 0; k < count; k++) {
     const j: i32 = idx == 0 ? k : load<i32>(idx + (<usize>k << 2));
@@ -101,7 +116,10 @@ export function gradientAndGapOver(
       if (g != 0) store<f64>(g + o, 0);
       continue;
     }
-    const gj = inv * columnGradient(layout, n, values, indptr, rows, j, r, weights, load<f64>(mean + o), sumWR);
+    const mu = load<f64>(mean + o);
+    const gj = inv * (rho != 0
+      ? columnCenteredDot(layout, n, values, indptr, rows, j, rho, mu, sumWR)
+      : columnGradient(layout, n, values, indptr, rows, j, r, weights, mu, sumWR));
     if (g != 0) store<f64>(g + o, gj);
     if (pen == 0) addToGapSums(load<f64>(w + o), gj, l1, l2);
   }

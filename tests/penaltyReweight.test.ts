@@ -51,7 +51,9 @@ describe('penalty options survive reweight', () => {
             solve(reused);
             reused.reweight(w2, second.yCentered);
             expect(reused.certificate).toBe(c.certificate);
-            expect(reused.gradientScale).toBe(fresh.gradientScale);
+            // The same scale up to rounding (reweight's one-sweep statistics sum in another order).
+            if (Number.isNaN(fresh.gradientScale)) expect(reused.gradientScale).toBeNaN();
+            else expect(Math.abs(reused.gradientScale - fresh.gradientScale)).toBeLessThanOrEqual(1e-12 * fresh.gradientScale);
             expect(maxAbsDiff(solve(reused), solve(fresh))).toBeLessThan(1e-8);
           } finally {
             reused.dispose();

@@ -11,6 +11,13 @@ import { keepFixedScales } from '../reference/columnStats.js';
  * for as long as the session lives. Each solve is one `elasticNetSolveScreened` call.
  * Penalty options live in one more block (see assembly/penalty.ts), freed with the session.
  */
+/** Whether the weights are positive on exactly the flagged rows. */
+function samePositiveRows(weights: Float64Array, positiveRows: Uint8Array | undefined): boolean {
+  if (positiveRows === undefined) return false;
+  for (let i = 0; i < weights.length; i++) if ((weights[i]! > 0 ? 1 : 0) !== positiveRows[i]) return false;
+  return true;
+}
+
 export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): ElasticNetSession {
   const { heap, kernels } = runtime;
   const { X, fitIntercept, standardize, weights } = request;
@@ -20,6 +27,8 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
   const ws = FitWorkspace.open(runtime, X, fitIntercept, standardize, weights);
   heap.f64(ws.yc, n).set(request.yCentered);
   const mean = heap.f64(ws.mean, p).slice();
+  // The rows the opening weights count (reweight's one-sweep route needs the same ones).
+  const positiveRows = weights ? Uint8Array.from(weights, (v) => (v > 0 ? 1 : 0)) : undefined;
   const invScale = heap.f64(ws.invScale, p).slice();
   // No gradient is known yet: every feature's stored g is stale until start() computes them.
   heap.u8(ws.screened, p).fill(1);
@@ -122,10 +131,10 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
       setupVisits = 0;
       return report(0);
     },
-    solve(l1, l2, l1Prev, gapTolerance, maxPasses) {
+    solve(l1, l2, l1Prev, gapTolerance, maxPasses, workingSetOnly = false) {
       const passes = kernels.elasticNetSolveScreened(
         ws.desc, ws.r, ws.w, l1, l2, l1Prev, gapTolerance, maxPasses,
-        ws.ws, ws.active, ws.inWs, ws.screened, ws.g, ws.out, ws.anderson, ws.gram, penAddress,
+        ws.ws, ws.active, ws.inWs, ws.screened, ws.g, ws.out, ws.anderson, ws.gram, penAddress, workingSetOnly ? 1 : 0,
       );
       return report(passes);
     },
@@ -145,12 +154,17 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
       return report(0);
     },
     reweight(weights, yCentered, correlate) {
-      // θ in the residual slot and the correlations in the gradient slot: both are recomputed by
-      // the start that must follow.
-      if (correlate) heap.f64(ws.r, n).set(correlate);
-      ws.reweight(weights, fitIntercept, standardize, correlate ? ws.r : 0, correlate ? ws.g : 0);
+      // The correlations go to the gradient slot (θ to the residual slot on the general route):
+      // both are recomputed by the start that must follow.
+      if (samePositiveRows(weights, positiveRows)) {
+        // The usual case (IRLS weights): no column can change from excluded to not, so one sweep.
+        ws.reweightKeepingScales(weights, fitIntercept, correlate, ws.g);
+      } else {
+        if (correlate) heap.f64(ws.r, n).set(correlate);
+        ws.reweight(weights, fitIntercept, standardize, correlate ? ws.r : 0, correlate ? ws.g : 0);
+        keepFixedScales(heap.f64(ws.invScale, p), heap.f64(ws.normSqOverN, p), invScale);
+      }
       const correlations = correlate ? heap.f64(ws.g, p).slice() : undefined;
-      keepFixedScales(heap.f64(ws.invScale, p), heap.f64(ws.normSqOverN, p), invScale);
       mean.set(heap.f64(ws.mean, p));
       heap.f64(ws.yc, n).set(yCentered);
       heap.u8(ws.screened, p).fill(1);

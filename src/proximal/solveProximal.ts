@@ -139,7 +139,7 @@ function solveWasm(runtime: WasmRuntime, request: ProximalRequest): ProximalSolu
         stats, stats + p8, stats + 2 * p8, stats + 3 * p8, at.weights!, 0, 0);
     } else stats = copy.statistics(fitIntercept, standardize);
     const [mean, invScale, colSum, normSqOverN] = [0, 1, 2, 3].map((q) => stats + q * p * 8) as [number, number, number, number];
-    heap.i32(at.desc!, 11).set([copy.layout, n, p, copy.values, copy.indptr, copy.rows, mean, invScale, colSum, normSqOverN, weights ? at.weights! : 0]);
+    heap.i32(at.desc!, 12).set([copy.layout, n, p, copy.values, copy.indptr, copy.rows, mean, invScale, colSum, normSqOverN, weights ? at.weights! : 0, 0]);
     const statsCopy: ColumnStats = {
       mean: heap.f64(mean, p).slice(), invScale: heap.f64(invScale, p).slice(), colSum: heap.f64(colSum, p).slice(), normSqOverN: heap.f64(normSqOverN, p).slice(),
     };

@@ -16,7 +16,7 @@ const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
 /**
  * @internal One fit's working memory in a runtime, as a single 16-byte-aligned block:
- * the 44-byte design descriptor (pointing at the resident X, its column statistics for
+ * the 48-byte design descriptor (pointing at the resident X, its column statistics for
  * the chosen setting and the observation weights, if any), the `out` block, w, ỹ, r,
  * the gradient g, and the screened solver's scratch (working set, active list, flags).
  *
@@ -46,24 +46,28 @@ export class FitWorkspace {
   readonly mean: number;
   readonly invScale: number;
   readonly normSqOverN: number;
+  /** With weights: 2n doubles of row scratch (see assembly/designDescriptor.ts), else 0. */
+  readonly rowScratch: number;
   readonly #copy: ResidentCopy;
   readonly #runtime: WasmRuntime;
   readonly #base: number;
 
-  /** Bytes a workspace for an n×p problem takes (with weights: plus n weights and 4p statistics). */
+  /** Bytes a workspace for an n×p problem takes (with weights: plus n weights, a 2n row scratch and 4p statistics). */
   static bytes(n: number, p: number, weighted = false): number {
     return FitWorkspace.#sizes(n, p, weighted).reduce((sum, [, bytes]) => sum + align(bytes), 0);
   }
 
   static #sizes(n: number, p: number, weighted: boolean): [string, number][] {
     const sizes: [string, number][] = [
-      ['desc', 44], ['out', OUT_LENGTH * 8], ['w', p * 8], ['yc', n * 8], ['r', n * 8], ['g', p * 8],
+      ['desc', 48], ['out', OUT_LENGTH * 8], ['w', p * 8], ['yc', n * 8], ['r', n * 8], ['g', p * 8],
       ['ws', p * 4], ['active', p * 4], ['inWs', p], ['screened', p],
       // Anderson block: K×K system + right side, a saved residual, K + 1 iterates of the active set.
       ['anderson', (ANDERSON_DEPTH * ANDERSON_DEPTH + ANDERSON_DEPTH + n + (ANDERSON_DEPTH + 1) * p) * 8],
     ];
     if (usesGramMode(n, p)) sizes.push(['gram', p * p * 8 + p]);
-    if (weighted) sizes.push(['weights', n * 8], ['stats', p * 32]);
+    // With weights: the weights, their column statistics, and 2n doubles of row scratch (ρ = v∘r
+    // in gradient passes; the (h, θ) pairs of a reweight).
+    if (weighted) sizes.push(['weights', n * 8], ['stats', p * 32], ['rowScratch', 2 * n * 8]);
     return sizes;
   }
 
@@ -111,6 +115,7 @@ export class FitWorkspace {
     this.screened = at.screened!;
     this.anderson = at.anderson!;
     this.gram = at.gram ?? 0;
+    this.rowScratch = at.rowScratch ?? 0;
     // No column of G̃ is cached yet.
     if (this.gram !== 0) heap.u8(this.gram + p * p * 8, p).fill(0);
     let stats: number;
@@ -133,7 +138,7 @@ export class FitWorkspace {
     this.invScale = invScale;
     this.normSqOverN = normSqOverN;
     this.#copy = copy;
-    heap.i32(this.desc, 11).set([copy.layout, n, p, copy.values, copy.indptr, copy.rows, mean, invScale, colSum, normSqOverN, this.weights]);
+    heap.i32(this.desc, 12).set([copy.layout, n, p, copy.values, copy.indptr, copy.rows, mean, invScale, colSum, normSqOverN, this.weights, weighted ? at.rowScratch! : 0]);
   }
 
   /**
@@ -151,7 +156,30 @@ export class FitWorkspace {
       copy.layout, n, p, copy.values, copy.indptr, copy.rows, fitIntercept ? 1 : 0, standardize ? 1 : 0,
       this.mean, this.invScale, this.mean + 2 * p * 8, this.normSqOverN, this.weights, theta, corr,
     );
-    if (this.gram !== 0) heap.u8(this.gram + p * p * 8, p).fill(0);
+    this.#emptyGramCache();
+  }
+
+  /**
+   * New observation weights (Σ = 1, positive on exactly the rows the current ones are) with the
+   * column scales kept: recomputes the means and ‖x̃_j‖² under them and corr = Xᵀθ in one sweep
+   * (assembly/reweightedColumnStats.ts). `theta` may be undefined (corr is then Xᵀ0 = 0).
+   */
+  reweightKeepingScales(weights: Float64Array, fitIntercept: boolean, theta: Float64Array | undefined, corr: number): void {
+    if (this.weights === 0) throw new Error('internal: reweight needs a workspace built with weights');
+    const { heap, kernels } = this.#runtime;
+    const { n } = this;
+    heap.f64(this.weights, n).set(weights);
+    const pairs = heap.f64(this.rowScratch, 2 * n);
+    for (let i = 0; i < n; i++) {
+      pairs[2 * i] = weights[i]!;
+      pairs[2 * i + 1] = theta ? theta[i]! : 0;
+    }
+    kernels.reweightedColumnStats(this.desc, this.rowScratch, fitIntercept ? 1 : 0, corr);
+    this.#emptyGramCache();
+  }
+
+  #emptyGramCache(): void {
+    if (this.gram !== 0) this.#runtime.heap.u8(this.gram + this.p * this.p * 8, this.p).fill(0);
   }
 
   free(): void {

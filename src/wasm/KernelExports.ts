@@ -19,6 +19,7 @@ export interface KernelExports {
     fitIntercept: number, standardize: number, mean: number, invScale: number, colSum: number, normSqOverN: number,
     weights: number, theta: number, corr: number,
   ): void;
+  reweightedColumnStats(desc: number, pairs: number, fitIntercept: number, corr: number): void;
   elasticNetResidual(desc: number, yc: number, w: number, r: number): void;
   elasticNetStartFromGradients(desc: number, yc: number, w: number, r: number, l1: number, l2: number, g: number, out: number, pen: number): number;
   elasticNetEpoch(desc: number, r: number, w: number, l1: number, l2: number): number;
@@ -27,6 +28,7 @@ export interface KernelExports {
   elasticNetSolveScreened(
     desc: number, r: number, w: number, l1: number, l2: number, l1Prev: number, gapTol: number, maxPasses: number,
     ws: number, active: number, inWs: number, screened: number, g: number, out: number, anderson: number, gram: number, penalty: number,
+    workingSetOnly: number,
   ): number;
   gramColumnInto(desc: number, j: number, column: number, scratch: number): void;
   elasticNetFit(desc: number, yc: number, r: number, w: number, l1: number, l2: number, gapTol: number, maxEpochs: number, out: number): number;
