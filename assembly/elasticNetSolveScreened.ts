@@ -57,6 +57,11 @@ const INNER_TIGHTENING: f64 = 0.25;
  * the returned solution for every unscreened feature. Returns the number of coordinate
  * passes run; stops after maxPasses.
  *
+ * With workingSetOnly, step 4 is skipped: the call stops once the problem restricted to W is
+ * solved to gapTol, out holds that restricted certificate (a bound for the full problem only if
+ * no feature outside W violates its KKT condition), and every feature outside W is flagged stale.
+ * A proximal Newton step needs no more: its outer certificate checks every feature anyway.
+ *
  * Penalty options (pen ≠ 0; see penalty.ts): per-feature factors v_j and bounds [L_j, U_j].
  * The update clips to the bounds; the strong rule is |g_j| ≥ v_j·(2·l1 − l1Prev) on a side whose
  * bound is not 0 (so excluded features, L_j = U_j = 0, never enter W); a feature at
@@ -67,6 +72,7 @@ const INNER_TIGHTENING: f64 = 0.25;
 export function elasticNetSolveScreened(
   desc: usize, r: usize, w: usize, l1: f64, l2: f64, l1Prev: f64, gapTol: f64, maxPasses: i32,
   ws: usize, active: usize, inWs: usize, screened: usize, g: usize, out: usize, anderson: usize, gram: usize, pen: usize,
+  workingSetOnly: bool,
 ): i32 {
   const p = D.dCols(desc);
   // Screening only with the plain dual point (not in KKT mode, nor at the projected point).
@@ -117,7 +123,7 @@ export function elasticNetSolveScreened(
   let innerTol = gapTol;
   // The restricted gap each round aims for: a fraction of the last full gap known (out[2] holds
   // the gap of the previous call or of the starting point), never below gapTol.
-  let innerTarget = Math.max(gapTol, SUBPROBLEM_FRACTION * load<f64>(out, 16));
+  let innerTarget = workingSetOnly ? gapTol : Math.max(gapTol, SUBPROBLEM_FRACTION * load<f64>(out, 16));
   while (true) {
     // 3. Coordinate descent on the working set until its restricted gap is small.
     if (gram != 0) {
@@ -164,6 +170,11 @@ export function elasticNetSolveScreened(
       visits += <f64>count;
       if (restricted <= innerTarget || passes >= maxPasses) break;
       innerTol *= INNER_TIGHTENING;
+    }
+    if (workingSetOnly) {
+      // out holds the restricted certificate; the gradients outside W are now stale.
+      for (let j: i32 = 0; j < p; j++) if (load<u8>(inWs + <usize>j) == 0) store<u8>(screened + <usize>j, 1);
+      break;
     }
     // 4. All gradients and the full gap, in one pass over the unscreened features.
     const gap = elasticNetGradientAndGap(desc, r, w, l1, l2, g, screened, out, pen);

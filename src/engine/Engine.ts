@@ -164,8 +164,12 @@ export interface ElasticNetSession {
   /**
    * Solves for (l1, l2) from the current w with the screened working-set solver;
    * l1Prev is the l1 at which the current gradients were computed (strong rule).
+   * With `workingSetOnly` it stops once the working set's restricted problem is solved, without
+   * the final pass over every feature: the report's gap is then the restricted one, and the next
+   * call must follow a `start` or `startFromGradient` (the other gradients are stale). For
+   * callers that check every feature themselves (proximal Newton's outer certificate).
    */
-  solve(l1: number, l2: number, l1Prev: number, gapTolerance: number, maxPasses: number): SolveReport;
+  solve(l1: number, l2: number, l1Prev: number, gapTolerance: number, maxPasses: number, workingSetOnly?: boolean): SolveReport;
   /** A copy of the current w (scaled space). */
   coefScaled(): Float64Array;
   /** A copy of the current residual r = ỹ − X̃w (every row, held-out ones included). */

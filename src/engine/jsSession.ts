@@ -66,8 +66,8 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
       setupVisits = 0;
       return { passes: 0, columnVisits: visits, primal: c.primal, dual: c.dual, gap: c.gap, corrMax: c.corrMax, workingSetSize: 0, screened: 0, weightedRss: c.rrW };
     },
-    solve(l1, l2, l1Prev, gapTolerance, maxPasses): SolveReport {
-      const s = elasticNetSolveScreened(X, stats, r, w, l1, l2, l1Prev, gapTolerance, maxPasses, g, screened, lastGap, weights, gram, pen);
+    solve(l1, l2, l1Prev, gapTolerance, maxPasses, workingSetOnly = false): SolveReport {
+      const s = elasticNetSolveScreened(X, stats, r, w, l1, l2, l1Prev, gapTolerance, maxPasses, g, screened, lastGap, weights, gram, pen, workingSetOnly);
       lastGap = s.gap;
       return {
         passes: s.passes, columnVisits: s.visits, primal: s.primal, dual: s.dual, gap: s.gap, corrMax: s.corrMax,

@@ -170,7 +170,9 @@ export class BinomialNewtonSolver {
       const innerTolerance = (Math.min(0.1, Math.max(relative, 1e-3)) * Math.max(outer, 0.1 * gapTolerance)) / H;
       // An inner solve asked for a gap below its rounding level would run to its pass limit: cap it.
       const innerPasses = Math.min(maxPasses - passes, MAX_INNER_PASSES);
-      const report = this.#session.solve(l1 / H, l2 / H, (newtonIterations === 0 ? l1Prev : l1) / H, innerTolerance, innerPasses);
+      // Working set only: the outer certificate at the next point checks every feature, and a
+      // feature the strong rule missed joins the next working set through its gradient there.
+      const report = this.#session.solve(l1 / H, l2 / H, (newtonIterations === 0 ? l1Prev : l1) / H, innerTolerance, innerPasses, true);
       newtonIterations++;
       passes += report.passes;
       visits += report.columnVisits;

@@ -42,6 +42,9 @@ export interface ScreenedSolveResult extends GradientAndGap {
  *    Else KKT violators outside W (|g_j| > l1) join W; if none, gap-safe screening and a tighter
  *    inner tolerance. Back to 3.
  *
+ * With workingSetOnly, step 4 is skipped: the call returns once the problem restricted to W is
+ * solved to gapTol, with that restricted certificate, and flags every feature outside W stale.
+ *
  * lastGap is the last full gap known (previous call or starting point): subproblems are solved to
  * SUBPROBLEM_FRACTION of it, then of each new full gap (celer's rule), never below gapTol.
  * r must be the true residual on entry and is kept so; w is updated in place; g holds the
@@ -56,7 +59,7 @@ export interface ScreenedSolveResult extends GradientAndGap {
 export function elasticNetSolveScreened(
   X: DesignMatrix, stats: ColumnStats, r: Float64Array, w: Float64Array,
   l1: number, l2: number, l1Prev: number, gapTol: number, maxPasses: number, g: Float64Array,
-  screened: Uint8Array, lastGap: number, weights?: Float64Array, gram?: GramCache, pen?: PenaltyBlock,
+  screened: Uint8Array, lastGap: number, weights?: Float64Array, gram?: GramCache, pen?: PenaltyBlock, workingSetOnly = false,
 ): ScreenedSolveResult {
   const p = X.nCols;
   // Screening only with the plain dual point (not in KKT mode, nor at the projected point).
@@ -105,12 +108,14 @@ export function elasticNetSolveScreened(
   let visits = 0;
   let innerTol = gapTol;
   // The restricted gap each round aims for: a fraction of the last full gap known, never below gapTol.
-  let innerTarget = Math.max(gapTol, SUBPROBLEM_FRACTION * lastGap);
+  let innerTarget = workingSetOnly ? gapTol : Math.max(gapTol, SUBPROBLEM_FRACTION * lastGap);
   let certificate: GradientAndGap;
+  let restricted: GradientAndGap | undefined;
   while (true) {
     // 3. Coordinate descent on W, with active-set cycling, until its restricted gap is small.
     if (gram) {
       const inner = gramInnerLoop(X, stats, r, w, l1, l2, innerTarget, maxPasses - passes, ws, count, active, g, innerTol, gram, weights, pen);
+      restricted = inner.certificate;
       passes += inner.passes;
       visits += inner.visits;
       innerTol = inner.innerTol;
@@ -146,10 +151,16 @@ export function elasticNetSolveScreened(
         }
       }
       passesRun.end();
-      const restricted = gradientAndGapOver(X, stats, r, w, l1, l2, g, undefined, weights, ws, count, pen);
+      restricted = gradientAndGapOver(X, stats, r, w, l1, l2, g, undefined, weights, ws, count, pen);
       visits += count;
       if (restricted.gap <= innerTarget || passes >= maxPasses) break;
       innerTol *= INNER_TIGHTENING;
+    }
+    if (workingSetOnly) {
+      // The restricted certificate; the gradients outside W are now stale.
+      certificate = restricted!;
+      for (let j = 0; j < p; j++) if (inWs[j] === 0) screened[j] = 1;
+      break;
     }
     // 4. Every unscreened gradient and the full gap.
     certificate = elasticNetGradientAndGap(X, stats, r, w, l1, l2, g, screened, weights, pen);
@@ -193,7 +204,7 @@ function gramInnerLoop(
   X: DesignMatrix, stats: ColumnStats, r: Float64Array, w: Float64Array, l1: number, l2: number, gapTol: number,
   maxPasses: number, ws: Int32Array, count: number, active: Int32Array, g: Float64Array, innerTol: number,
   gram: GramCache, weights: Float64Array | undefined, pen: PenaltyBlock | undefined,
-): { passes: number; visits: number; innerTol: number } {
+): { passes: number; visits: number; innerTol: number; certificate: GradientAndGap } {
   const dense = X.storage instanceof Float64Array;
   let passes = 0;
   let visits = count;
@@ -233,7 +244,7 @@ function gramInnerLoop(
     if (certificate.gap <= gapTol || passes >= maxPasses) break;
     innerTol *= INNER_TIGHTENING;
   }
-  return { passes, visits, innerTol };
+  return { passes, visits, innerTol, certificate };
 }
 
 /**
