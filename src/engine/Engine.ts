@@ -174,6 +174,8 @@ export interface ElasticNetSession {
   coefScaled(): Float64Array;
   /** A copy of the current residual r = ỹ − X̃w (every row, held-out ones included). */
   residual(): Float64Array;
+  /** offset + X̃w at the current w, computed afresh from X (every row, held-out ones included). */
+  linearPredictor(offset: number): Float64Array;
   /**
    * A copy of the gradients g_j = Σ_i ω_i·x̃_ij·r_i as `start` computed them (valid until the
    * next `solve` or `reweight`).
@@ -199,12 +201,36 @@ export interface ElasticNetSession {
   dispose(): void;
 }
 
+/**
+ * @internal The per-row sweeps of proximal Newton for the binomial loss ℓ(y, η) = log(1 + e^η) − y·η
+ * over labels y ∈ {0, 1} and observation weights ν held by the engine (rows with ν_i ≤ 0 do not
+ * count). Formulas: assembly/binomialRows.ts.
+ */
+export interface BinomialRows {
+  /** Σν·ℓ(y, η) and, at a dual scaling s < 1, Σν·KL(a ‖ σ(η)) with a = y − s·(y − σ(η)) (kl = 0 at s ≥ 1). */
+  lossAndKl(eta: Float64Array, s: number): { loss: number; kl: number };
+  /**
+   * The quadratic model at η into h (IRLS weights ÷ H), yCentered (working response z, less z̄ with
+   * an intercept) and u (ν∘(y − σ(η)) ÷ H); returns H, z̄ = Σh·z and Σu.
+   */
+  linearize(eta: Float64Array, fitIntercept: boolean, h: Float64Array, yCentered: Float64Array, u: Float64Array): { H: number; zMean: number; uSum: number };
+  /** Holds a Newton step's ends η and η⁺ for {@link lossAlongStep}. */
+  setStep(eta: Float64Array, etaNext: Float64Array): void;
+  /** Σν·ℓ(y, η + t·(η⁺ − η)) along the step last set. */
+  lossAlongStep(t: number): number;
+  /** Σν·(y − σ(η)) and Σν·σ(η)(1 − σ(η)): the intercept's score and curvature. */
+  interceptScore(eta: Float64Array): { score: number; curvature: number };
+  dispose(): void;
+}
+
 /** @internal A coordinate-descent engine: the WASM kernels or the pure-TypeScript reference. */
 export interface Engine {
   readonly name: 'wasm' | 'js';
   /** Plain cyclic coordinate descent over all features (the `cyclic` solver). */
   solveElasticNet(request: ElasticNetRequest): ElasticNetSolution;
   openSession(request: SessionRequest): ElasticNetSession;
+  /** The binomial row sweeps over y01 and ν (both copied). */
+  openBinomialRows(y01: Float64Array, nu: Float64Array): BinomialRows;
 }
 
 /**

@@ -3,6 +3,7 @@ import { scaleWarmStart } from './Engine.js';
 import { columnStats } from '../reference/columnStats.js';
 import { elasticNetFit } from '../reference/coordinateDescent.js';
 import { openJsSession } from './jsSession.js';
+import { openJsBinomialRows } from './jsBinomialRows.js';
 
 /** @internal The pure-TypeScript engine: the reference implementation, also the benchmarks' JS baseline. */
 export const jsEngine: Engine = {
@@ -17,4 +18,5 @@ export const jsEngine: Engine = {
     return { coefScaled: w, mean: stats.mean, invScale: stats.invScale, epochs, ...certificate };
   },
   openSession: openJsSession,
+  openBinomialRows: openJsBinomialRows,
 };

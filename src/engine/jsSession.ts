@@ -7,6 +7,7 @@ import { elasticNetSolveScreened } from '../reference/elasticNetSolveScreened.js
 import { GramCache } from '../reference/gramCache.js';
 import { gramColumns } from '../reference/dualProjection.js';
 import { usesGramMode } from './gramModeRule.js';
+import { linearPredict } from '../model/linearPredict.js';
 
 /** @internal An elastic-net session in plain TypeScript (the reference solver; see wasmSession.ts). */
 export function openJsSession(request: SessionRequest): ElasticNetSession {
@@ -76,6 +77,13 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
     },
     coefScaled: () => w.slice(),
     residual: () => r.slice(),
+    linearPredictor(offset) {
+      // x̃_j·w_j = (x_j − mean_j)·β_j with β_j = invScale_j·w_j.
+      const beta = Float64Array.from(w, (wj, j) => wj * stats.invScale[j]!);
+      let b = offset;
+      for (let j = 0; j < p; j++) b -= stats.mean[j]! * beta[j]!;
+      return linearPredict(X, beta, b);
+    },
     gradient: () => g.slice(),
     startFromGradient(coefScaled, l1, l2, gradient): SolveReport {
       w = Float64Array.from(coefScaled);

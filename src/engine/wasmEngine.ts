@@ -3,6 +3,7 @@ import { scaleWarmStart } from './Engine.js';
 import type { WasmRuntime } from '../wasm/runtime.js';
 import { FitWorkspace } from '../wasm/FitWorkspace.js';
 import { openWasmSession } from './wasmSession.js';
+import { openWasmBinomialRows } from './wasmBinomialRows.js';
 
 /**
  * @internal Runs coordinate descent inside WebAssembly: X and its column statistics stay
@@ -42,5 +43,6 @@ export function createWasmEngine(runtime: WasmRuntime): Engine {
       }
     },
     openSession: (request) => openWasmSession(runtime, request),
+    openBinomialRows: (y01, nu) => openWasmBinomialRows(runtime, y01, nu),
   };
 }

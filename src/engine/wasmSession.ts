@@ -140,6 +140,15 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
     },
     coefScaled: () => heap.f64(ws.w, p).slice(),
     residual: () => heap.f64(ws.r, n).slice(),
+    linearPredictor(offset) {
+      const out = heap.allocate(8 * n, 'X');
+      try {
+        kernels.designMatvec(ws.desc, ws.w, offset, out);
+        return heap.f64(out, n).slice();
+      } finally {
+        heap.free(out);
+      }
+    },
     gradient: () => heap.f64(ws.g, p).slice(),
     startFromGradient(coefScaled, l1, l2, gradient) {
       const w0 = Float64Array.from(coefScaled);

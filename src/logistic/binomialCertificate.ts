@@ -1,4 +1,4 @@
-
+import type { BinomialRows } from '../engine/Engine.js';
 /** @internal How well a logistic solution is certified. */
 export interface BinomialCertificate {
   /** F(w, b) = Σ ν_i·ℓ(y_i, η_i) + l1‖w̃‖₁ + (l2/2)‖w̃‖². */
@@ -31,7 +31,7 @@ export interface BinomialCertificate {
  * l2 > 0 both s = 1 and that s are valid and the smaller gap is kept.
  */
 export function binomialCertificate(
-  y: Float64Array, eta: Float64Array, nu: Float64Array, w: Float64Array, g: Float64Array, l1: number, l2: number,
+  rows: BinomialRows, eta: Float64Array, w: Float64Array, g: Float64Array, l1: number, l2: number,
 ): BinomialCertificate {
   let normL1 = 0;
   let normL2sq = 0;
@@ -53,29 +53,9 @@ export function binomialCertificate(
   // The dual scaling: s = min(1, l1/max|g_j|) keeps the dual point feasible for l2 = 0.
   const sFeasible = gradientMax > l1 ? l1 / gradientMax : 1;
   const withKl = !(l1 === 0 && l2 === 0) && sFeasible < 1;
-  // One sweep over the rows for the loss and, at s < 1, the KL terms: log(1 + e^{±η}) from one
-  // exp and one log1p per row (at s = 1, p' = σ(η) and every KL term is 0).
-  let loss = 0;
-  let klAtFeasible = 0;
-  for (let i = 0; i < y.length; i++) {
-    const v = nu[i]!;
-    if (v <= 0) continue;
-    const yi = y[i]!;
-    const e = eta[i]!;
-    const t = Math.exp(-Math.abs(e));
-    const lp = Math.log1p(t);
-    const logOnePlusExp = e > 0 ? e + lp : lp; // log(1 + e^η) = −log(1 − σ(η))
-    const logOnePlusExpNeg = e > 0 ? lp : lp - e; // log(1 + e^{−η}) = −log σ(η)
-    loss += v * (logOnePlusExp - yi * e);
-    if (withKl) {
-      const q = e >= 0 ? 1 / (1 + t) : t / (1 + t);
-      const a = yi - sFeasible * (yi - q);
-      let kl = 0;
-      if (a > 0) kl += a * (Math.log(a) + logOnePlusExpNeg);
-      if (a < 1) kl += (1 - a) * (Math.log1p(-a) + logOnePlusExp);
-      if (kl > 0) klAtFeasible += v * kl;
-    }
-  }
+  // One sweep over the rows for the loss and, at s < 1, the KL terms (at s = 1, p' = σ(η) and
+  // every KL term is 0).
+  const { loss, kl: klAtFeasible } = rows.lossAndKl(eta, withKl ? sFeasible : 1);
   const primal = loss + penalty;
   if (l1 === 0 && l2 === 0) return { primal, loss, gap: NaN, kktResidual, gradientMax };
   const gapAt = (s: number, kl: number): number => {

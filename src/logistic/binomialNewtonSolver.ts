@@ -1,16 +1,9 @@
 import type { DesignMatrix } from '../matrix/DesignMatrix.js';
-import type { ElasticNetSession, Engine } from '../engine/Engine.js';
-import { binomialLoss, meanBinomialLoss, sigmoid } from './binomialLoss.js';
+import type { BinomialRows, ElasticNetSession, Engine } from '../engine/Engine.js';
+import { sigmoid } from './binomialLoss.js';
 import { linearPredict } from '../model/linearPredict.js';
 import { binomialCertificate, type BinomialCertificate } from './binomialCertificate.js';
 
-/**
- * The IRLS weight is max(p(1−p), 1e-5·|y − p|): the exact curvature wherever the fit is right
- * (|y − p| ≈ p(1−p) when p is near its label, so Newton converges quadratically even on
- * nearly separated data), floored only for confidently wrong rows, which keeps the working
- * response |z − η| = |y − p|/weight ≤ 1e5 (glmnet floors p(1−p) at 1e-5 for every row).
- */
-const CURVATURE_FLOOR = 1e-5;
 /** Fitted probabilities this close to every label mean the classes are separated. */
 const SEPARATION_MARGIN = 1e-9;
 /** Armijo constant and the largest number of step halvings of the line search. */
@@ -44,7 +37,10 @@ export interface BinomialSolveReport extends BinomialCertificate {
  *   Σ_i ν_i·ℓ(y_i, η_i + d_i) ≈ const + ½·Σ_i h_i·(z_i − η_i − d_i)²,
  *   h_i = ν_i·c_i,   z_i = η_i + (y_i − p_i)/c_i,   c_i = max(p_i(1−p_i), 1e-5·|y_i − p_i|),
  *
- * which is the weighted least-squares problem of an elastic-net session with weights h/H
+ * (c_i, the IRLS weight, is the exact curvature wherever the fit is right: |y − p| ≈ p(1−p) when p
+ * is near its label, so Newton converges quadratically even on nearly separated data; it is
+ * floored only for confidently wrong rows, which keeps the working response |z − η| ≤ 1e5;
+ * glmnet floors p(1−p) at 1e-5 for every row), which is the weighted least-squares problem of an elastic-net session with weights h/H
  * (H = Σh) and penalty (l1/H, l2/H): the screened working-set coordinate descent in WebAssembly
  * solves it (warm-started, to a tolerance that tightens with the outer gap). A backtracking
  * (Armijo) line search on F along the step follows; η moves linearly, so each trial is O(n + p).
@@ -60,6 +56,8 @@ export class BinomialNewtonSolver {
   /** Σ ν_i·ℓ(y_i, b₀): the objective of the intercept-only model (b₀ = logit of the ν-mean of y, or 0 without intercept). */
   readonly nullObjective: number;
   readonly #session: ElasticNetSession;
+  /** The per-row sweeps (loss, certificate, quadratic model, line search), in the engine. */
+  readonly #rows: BinomialRows;
   readonly #X: DesignMatrix;
   readonly #y: Float64Array;
   readonly #nu: Float64Array;
@@ -70,7 +68,6 @@ export class BinomialNewtonSolver {
   #b: number;
   // Scratch of the Newton step.
   readonly #h: Float64Array;
-  readonly #z: Float64Array;
   readonly #yScratch: Float64Array;
   readonly #uScratch: Float64Array;
   /** The quadratic model the session holds and the gradients at the current state, until the state moves. */
@@ -92,15 +89,15 @@ export class BinomialNewtonSolver {
     // The session's scales are those of the observation weights ν (glmnet standardizes once);
     // the Newton steps then change only the weights of the least-squares problems.
     this.#session = engine.openSession({ X, yCentered: new Float64Array(n), fitIntercept, standardize, weights: this.#nu });
+    this.#rows = engine.openBinomialRows(y01, this.#nu);
     this.#invScale = this.#session.invScale.slice();
     this.#w = new Float64Array(p);
     let yMean = 0;
     for (let i = 0; i < n; i++) yMean += this.#nu[i]! * y01[i]!;
     this.#b = fitIntercept ? Math.log(yMean / (1 - yMean)) : 0;
     this.#eta = new Float64Array(n).fill(this.#b);
-    this.nullObjective = meanBinomialLoss(y01, this.#eta, this.#nu);
+    this.nullObjective = this.#rows.lossAndKl(this.#eta, 1).loss;
     this.#h = new Float64Array(n);
-    this.#z = new Float64Array(n);
     this.#yScratch = new Float64Array(n);
     this.#uScratch = new Float64Array(n);
     this.#betaScratch = new Float64Array(p);
@@ -146,7 +143,7 @@ export class BinomialNewtonSolver {
       if (!this.#linearization) this.#polishIntercept();
       const { g, H, zMean, columnVisits } = this.#linearization ? this.#relinearize(l1, l2) : this.#linearize(l1, l2);
       visits += columnVisits;
-      const cert = binomialCertificate(this.#y, this.#eta, this.#nu, this.#w, g, l1, l2);
+      const cert = binomialCertificate(this.#rows, this.#eta, this.#w, g, l1, l2);
       // Without a penalty, a training set the current η classifies perfectly is linearly separable:
       // no finite minimizer exists, however small the gradient has become.
       separated = certificate === 'kkt' ? this.#classifiesPerfectly() : false;
@@ -176,8 +173,8 @@ export class BinomialNewtonSolver {
       newtonIterations++;
       passes += report.passes;
       visits += report.columnVisits;
-      // The subproblem's solution w̃⁺ and its intercept b⁺ = z̄ − Σ_j mean_j·β⁺_j; η⁺ = b⁺ + Xβ⁺ is
-      // recomputed from X (z − r would carry the rounding of z, up to 1/1e-5 in size).
+      // The subproblem's solution w̃⁺ and its intercept b⁺ = z̄ − Σ_j mean_j·β⁺_j; η⁺ = b⁺ + Xβ⁺
+      // = z̄ + X̃w̃⁺ is recomputed from X (z − r would carry the rounding of z, up to 1/1e-5 in size).
       const wNext = this.#session.coefScaled();
       const betaNext = this.#betaScratch;
       for (let j = 0; j < p; j++) betaNext[j] = wNext[j]! * this.#invScale[j]!;
@@ -187,7 +184,7 @@ export class BinomialNewtonSolver {
         bNext = zMean;
         for (let j = 0; j < p; j++) bNext -= mean[j]! * betaNext[j]!;
       }
-      const etaNext = linearPredict(this.#X, betaNext, bNext);
+      const etaNext = this.#session.linearPredictor(this.#fitIntercept ? zMean : 0);
       stalled = !this.#lineSearch(wNext, etaNext, bNext, l1, l2, cert.primal, H);
     }
   }
@@ -223,6 +220,7 @@ export class BinomialNewtonSolver {
 
   dispose(): void {
     this.#session.dispose();
+    this.#rows.dispose();
   }
 
   /**
@@ -231,20 +229,9 @@ export class BinomialNewtonSolver {
    */
   #polishIntercept(): void {
     if (!this.#fitIntercept) return;
-    const n = this.nRows;
-    const y = this.#y;
-    const nu = this.#nu;
     const eta = this.#eta;
     for (let iter = 0; iter < 100; iter++) {
-      let score = 0;
-      let curvature = 0;
-      for (let i = 0; i < n; i++) {
-        const v = nu[i]!;
-        if (v <= 0) continue;
-        const q = sigmoid(eta[i]!);
-        score += v * (y[i]! - q);
-        curvature += v * q * (1 - q);
-      }
+      const { score, curvature } = this.#rows.interceptScore(eta);
       if (!(curvature > 0)) return;
       let step = score / curvature;
       // Converged: a step this small is not taken, so an unchanged state keeps its linearization.
@@ -252,7 +239,7 @@ export class BinomialNewtonSolver {
       // Never more than a unit change of the log-odds per step (separated data has tiny curvature).
       if (Math.abs(step) > 1) step = Math.sign(step);
       this.#b += step;
-      for (let i = 0; i < n; i++) eta[i] = eta[i]! + step;
+      for (let i = 0; i < eta.length; i++) eta[i] = eta[i]! + step;
       this.#linearization = undefined;
     }
   }
@@ -262,35 +249,12 @@ export class BinomialNewtonSolver {
    * g = H·(the session's least-squares gradients) = X̃ᵀ(ν∘(y − p)) once the intercept is optimal.
    */
   #linearize(l1: number, l2: number): { g: Float64Array; H: number; zMean: number; columnVisits: number } {
-    const n = this.nRows;
-    const y = this.#y;
-    const nu = this.#nu;
-    const eta = this.#eta;
-    const h = this.#h;
-    const z = this.#z;
-    // u = ν∘(y − p): the logistic gradient is X̃ᵀu (scaled below by 1/H into the model's units).
-    const u = this.#uScratch;
-    let H = 0;
-    for (let i = 0; i < n; i++) {
-      const q = sigmoid(eta[i]!);
-      const residual = y[i]! - q;
-      const curvature = Math.max(q * (1 - q), CURVATURE_FLOOR * Math.abs(residual), 1e-300);
-      h[i] = nu[i]! * curvature;
-      H += h[i]!;
-      z[i] = eta[i]! + residual / curvature;
-      u[i] = nu[i]! * residual;
-    }
-    let zMean = 0;
-    let uSum = 0;
-    for (let i = 0; i < n; i++) {
-      h[i] = h[i]! / H;
-      zMean += h[i]! * z[i]!;
-      u[i] = u[i]! / H;
-      uSum += u[i]!;
-    }
+    // h = IRLS weights ÷ H, the working response less z̄, and u = ν∘(y − p) ÷ H: the logistic
+    // gradient is X̃ᵀu·H.
     const yCentered = this.#yScratch;
-    const shift = this.#fitIntercept ? zMean : 0;
-    for (let i = 0; i < n; i++) yCentered[i] = z[i]! - shift;
+    const u = this.#uScratch;
+    const { H, zMean, uSum } = this.#rows.linearize(this.#eta, this.#fitIntercept, this.#h, yCentered, u);
+    const h = this.#h;
     // One sweep over X: the statistics under the Newton weights and c = Xᵀu. The model's
     // gradient at the current w is then Σ_i ω_i·x̃_ij·r_i = invScale_j·(c_j − mean_j·Σu): the
     // residual r = (y − p)/curvature + const, and x̃_j is ω-centred, so the constant drops out.
@@ -325,8 +289,6 @@ export class BinomialNewtonSolver {
    */
   #lineSearch(wNext: Float64Array, etaNext: Float64Array, bNext: number, l1: number, l2: number, f0: number, H: number): boolean {
     const n = this.nRows;
-    const y = this.#y;
-    const nu = this.#nu;
     const eta = this.#eta;
     const w = this.#w;
     // Only coordinates non-zero at either end can contribute to the penalty along the segment.
@@ -342,14 +304,8 @@ export class BinomialNewtonSolver {
       }
       return l1 * sum1 + 0.5 * l2 * sum2;
     };
-    const loss = (t: number): number => {
-      let sum = 0;
-      for (let i = 0; i < n; i++) {
-        const v = nu[i]!;
-        if (v > 0) sum += v * binomialLoss(y[i]!, eta[i]! + t * (etaNext[i]! - eta[i]!));
-      }
-      return sum;
-    };
+    this.#rows.setStep(eta, etaNext);
+    const loss = (t: number): number => this.#rows.lossAlongStep(t);
     // ∇ℓᵀdη = −Σ ν_i(y_i − p_i)·dη_i, with ν∘(y − p) = H·u from #linearize (same η).
     const u = this.#uScratch;
     let slope = 0;

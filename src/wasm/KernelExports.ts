@@ -21,6 +21,11 @@ export interface KernelExports {
   ): void;
   reweightedColumnStats(desc: number, pairs: number, fitIntercept: number, corr: number): void;
   elasticNetResidual(desc: number, yc: number, w: number, r: number): void;
+  // Binomial row sweeps (assembly/binomialRows.ts).
+  binomialLossAndKl(n: number, y: number, nu: number, eta: number, s: number, out: number): void;
+  binomialLinearize(n: number, y: number, nu: number, eta: number, fitIntercept: number, h: number, yc: number, u: number, out: number): void;
+  binomialLossAlong(n: number, y: number, nu: number, eta: number, etaNext: number, t: number): number;
+  binomialInterceptScore(n: number, y: number, nu: number, eta: number, out: number): void;
   elasticNetStartFromGradients(desc: number, yc: number, w: number, r: number, l1: number, l2: number, g: number, out: number, pen: number): number;
   elasticNetEpoch(desc: number, r: number, w: number, l1: number, l2: number): number;
   elasticNetDualGap(desc: number, r: number, w: number, l1: number, l2: number, out: number): number;

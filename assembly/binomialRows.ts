@@ -1,0 +1,124 @@
+// Per-row work of proximal Newton for the binomial (logistic) loss ℓ(y, η) = log(1 + e^η) − y·η,
+// y ∈ {0, 1}, over n rows with observation weights ν (rows with ν_i ≤ 0 do not count). Mirrored
+// by src/engine/jsBinomialRows.ts; the solver is src/logistic/binomialNewtonSolver.ts.
+// Each kernel is one sweep over the rows; results beyond the return value go to `out`.
+
+/**
+ * The IRLS weight is max(p(1−p), 1e-5·|y − p|), never below 1e-300 (see binomialNewtonSolver.ts).
+ */
+const CURVATURE_FLOOR: f64 = 1e-5;
+
+// @ts-ignore: decorator
+@inline
+function sigmoid(eta: f64): f64 {
+  if (eta >= 0) return 1 / (1 + Math.exp(-eta));
+  const e = Math.exp(eta);
+  return e / (1 + e);
+}
+
+// @ts-ignore: decorator
+@inline
+function log1pExp(eta: f64): f64 {
+  return eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
+}
+
+/**
+ * out[0] = Σ ν_i·ℓ(y_i, η_i); out[1] = Σ ν_i·KL(a_i ‖ σ(η_i)), a_i = y_i − s·(y_i − σ(η_i)), the
+ * binomial dual's per-row terms at the dual scaling s (0 when s ≥ 1: a_i = σ(η_i)). One exp and
+ * one log1p per row, two logs more for the KL terms.
+ */
+export function binomialLossAndKl(n: i32, y: usize, nu: usize, eta: usize, s: f64, out: usize): void {
+  const withKl = s < 1;
+  let loss: f64 = 0, klSum: f64 = 0;
+  for (let i: i32 = 0; i < n; i++) {
+    const o = <usize>i << 3;
+    const v = load<f64>(nu + o);
+    if (v <= 0) continue;
+    const yi = load<f64>(y + o);
+    const e = load<f64>(eta + o);
+    const t = Math.exp(-Math.abs(e));
+    const lp = Math.log1p(t);
+    const logOnePlusExp = e > 0 ? e + lp : lp; // log(1 + e^η) = −log(1 − σ(η))
+    const logOnePlusExpNeg = e > 0 ? lp : lp - e; // log(1 + e^{−η}) = −log σ(η)
+    loss += v * (logOnePlusExp - yi * e);
+    if (withKl) {
+      const q = e >= 0 ? 1 / (1 + t) : t / (1 + t);
+      const a = yi - s * (yi - q);
+      let kl: f64 = 0;
+      if (a > 0) kl += a * (Math.log(a) + logOnePlusExpNeg);
+      if (a < 1) kl += (1 - a) * (Math.log1p(-a) + logOnePlusExp);
+      if (kl > 0) klSum += v * kl;
+    }
+  }
+  store<f64>(out, loss);
+  store<f64>(out, klSum, 8);
+}
+
+/**
+ * The quadratic model at η (every row; ν_i = 0 gives h_i = u_i = 0): with p_i = σ(η_i) and
+ * c_i = max(p_i(1−p_i), 1e-5·|y_i − p_i|, 1e-300),
+ *   H = Σ ν_i·c_i,  h_i = ν_i·c_i/H,  z_i = η_i + (y_i − p_i)/c_i,  u_i = ν_i·(y_i − p_i)/H,
+ * yc_i = z_i − z̄ (z̄ = Σ h_i·z_i; no shift without an intercept).
+ * out[0] = H, out[1] = z̄, out[2] = Σ u_i.
+ */
+export function binomialLinearize(
+  n: i32, y: usize, nu: usize, eta: usize, fitIntercept: bool, h: usize, yc: usize, u: usize, out: usize,
+): void {
+  let H: f64 = 0;
+  for (let i: i32 = 0; i < n; i++) {
+    const o = <usize>i << 3;
+    const e = load<f64>(eta + o);
+    const q = sigmoid(e);
+    const residual = load<f64>(y + o) - q;
+    const curvature = Math.max(Math.max(q * (1 - q), CURVATURE_FLOOR * Math.abs(residual)), 1e-300);
+    const v = load<f64>(nu + o);
+    const hi = v * curvature;
+    store<f64>(h + o, hi);
+    H += hi;
+    store<f64>(yc + o, e + residual / curvature);
+    store<f64>(u + o, v * residual);
+  }
+  let zMean: f64 = 0, uSum: f64 = 0;
+  for (let i: i32 = 0; i < n; i++) {
+    const o = <usize>i << 3;
+    const hi = load<f64>(h + o) / H;
+    store<f64>(h + o, hi);
+    zMean += hi * load<f64>(yc + o);
+    const ui = load<f64>(u + o) / H;
+    store<f64>(u + o, ui);
+    uSum += ui;
+  }
+  if (fitIntercept) for (let i: i32 = 0; i < n; i++) store<f64>(yc + (<usize>i << 3), load<f64>(yc + (<usize>i << 3)) - zMean);
+  store<f64>(out, H);
+  store<f64>(out, zMean, 8);
+  store<f64>(out, uSum, 16);
+}
+
+/** Σ ν_i·ℓ(y_i, η_i + t·(η⁺_i − η_i)): the loss along a Newton step. */
+export function binomialLossAlong(n: i32, y: usize, nu: usize, eta: usize, etaNext: usize, t: f64): f64 {
+  let sum: f64 = 0;
+  for (let i: i32 = 0; i < n; i++) {
+    const o = <usize>i << 3;
+    const v = load<f64>(nu + o);
+    if (v <= 0) continue;
+    const e0 = load<f64>(eta + o);
+    const e = e0 + t * (load<f64>(etaNext + o) - e0);
+    sum += v * (log1pExp(e) - load<f64>(y + o) * e);
+  }
+  return sum;
+}
+
+/** out[0] = Σ ν_i·(y_i − σ(η_i)) (the intercept's score), out[1] = Σ ν_i·σ(η_i)(1 − σ(η_i)). */
+export function binomialInterceptScore(n: i32, y: usize, nu: usize, eta: usize, out: usize): void {
+  let score: f64 = 0, curvature: f64 = 0;
+  for (let i: i32 = 0; i < n; i++) {
+    const o = <usize>i << 3;
+    const v = load<f64>(nu + o);
+    if (v <= 0) continue;
+    const q = sigmoid(load<f64>(eta + o));
+    score += v * (load<f64>(y + o) - q);
+    curvature += v * q * (1 - q);
+  }
+  store<f64>(out, score);
+  store<f64>(out, curvature, 8);
+}

@@ -1,0 +1,91 @@
+import type { BinomialRows } from './Engine.js';
+import { binomialLoss, sigmoid } from '../logistic/binomialLoss.js';
+
+/** See assembly/binomialRows.ts: the IRLS weight's floor relative to |y − p|. */
+const CURVATURE_FLOOR = 1e-5;
+
+/**
+ * @internal The binomial row sweeps in TypeScript: the reference of assembly/binomialRows.ts
+ * (same formulas, same order of operations).
+ */
+export function openJsBinomialRows(y01: Float64Array, weights: Float64Array): BinomialRows {
+  const y = y01.slice();
+  const nu = weights.slice();
+  const n = y.length;
+  let stepStart: Float64Array = new Float64Array(0);
+  let stepEnd: Float64Array = new Float64Array(0);
+  return {
+    lossAndKl(eta, s) {
+      const withKl = s < 1;
+      let loss = 0;
+      let kl = 0;
+      for (let i = 0; i < n; i++) {
+        const v = nu[i]!;
+        if (v <= 0) continue;
+        const yi = y[i]!;
+        const e = eta[i]!;
+        const t = Math.exp(-Math.abs(e));
+        const lp = Math.log1p(t);
+        const logOnePlusExp = e > 0 ? e + lp : lp; // log(1 + e^η) = −log(1 − σ(η))
+        const logOnePlusExpNeg = e > 0 ? lp : lp - e; // log(1 + e^{−η}) = −log σ(η)
+        loss += v * (logOnePlusExp - yi * e);
+        if (withKl) {
+          const q = e >= 0 ? 1 / (1 + t) : t / (1 + t);
+          const a = yi - s * (yi - q);
+          let term = 0;
+          if (a > 0) term += a * (Math.log(a) + logOnePlusExpNeg);
+          if (a < 1) term += (1 - a) * (Math.log1p(-a) + logOnePlusExp);
+          if (term > 0) kl += v * term;
+        }
+      }
+      return { loss, kl };
+    },
+    linearize(eta, fitIntercept, h, yCentered, u) {
+      let H = 0;
+      for (let i = 0; i < n; i++) {
+        const q = sigmoid(eta[i]!);
+        const residual = y[i]! - q;
+        const curvature = Math.max(q * (1 - q), CURVATURE_FLOOR * Math.abs(residual), 1e-300);
+        h[i] = nu[i]! * curvature;
+        H += h[i]!;
+        yCentered[i] = eta[i]! + residual / curvature;
+        u[i] = nu[i]! * residual;
+      }
+      let zMean = 0;
+      let uSum = 0;
+      for (let i = 0; i < n; i++) {
+        h[i] = h[i]! / H;
+        zMean += h[i]! * yCentered[i]!;
+        u[i] = u[i]! / H;
+        uSum += u[i]!;
+      }
+      if (fitIntercept) for (let i = 0; i < n; i++) yCentered[i] = yCentered[i]! - zMean;
+      return { H, zMean, uSum };
+    },
+    setStep(eta, etaNext) {
+      stepStart = eta;
+      stepEnd = etaNext;
+    },
+    lossAlongStep(t) {
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        const v = nu[i]!;
+        if (v > 0) sum += v * binomialLoss(y[i]!, stepStart[i]! + t * (stepEnd[i]! - stepStart[i]!));
+      }
+      return sum;
+    },
+    interceptScore(eta) {
+      let score = 0;
+      let curvature = 0;
+      for (let i = 0; i < n; i++) {
+        const v = nu[i]!;
+        if (v <= 0) continue;
+        const q = sigmoid(eta[i]!);
+        score += v * (y[i]! - q);
+        curvature += v * q * (1 - q);
+      }
+      return { score, curvature };
+    },
+    dispose() {},
+  };
+}
