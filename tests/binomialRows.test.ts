@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { selectEngine } from '../src/engine/selectEngine.js';
+import { simdSuiteRecordingWarnings } from './helpers/warningRecorder.js';
+import { seededUniform } from './helpers/seededProblem.js';
+
+/**
+ * The binomial row sweeps of both engines against each other and against the textbook formulas
+ * written out independently here (naive forms, accurate for the moderate η used for them).
+ */
+describe('BinomialRows (WASM and TS) against the formulas', () => {
+  simdSuiteRecordingWarnings();
+  const n = 301;
+  const uniform = seededUniform(5);
+  const y = Float64Array.from({ length: n }, () => (uniform() < 0.4 ? 1 : 0));
+  // Every fourth row left out (ν = 0), the rest weighted, Σν = 1.
+  const raw = Float64Array.from({ length: n }, (_, i) => (i % 4 === 0 ? 0 : 0.2 + uniform()));
+  const total = raw.reduce((a, b) => a + b, 0);
+  const nu = raw.map((v) => v / total);
+  const eta = Float64Array.from({ length: n }, () => 8 * (uniform() - 0.5));
+  const etaNext = Float64Array.from(eta, (e) => e + 2 * (uniform() - 0.5));
+  const sig = (e: number) => 1 / (1 + Math.exp(-e));
+  const loss = (yi: number, e: number) => Math.log(1 + Math.exp(e)) - yi * e;
+  const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1e-300, Math.abs(b));
+
+  for (const name of ['wasm', 'js'] as const) {
+    it(`${name}: loss, KL, model, line-search loss and intercept score`, () => {
+      const rows = selectEngine(name).openBinomialRows(y, nu);
+      try {
+        const s = 0.7;
+        let expLoss = 0, expKl = 0, expScore = 0, expCurv = 0, expAlong = 0;
+        for (let i = 0; i < n; i++) {
+          if (nu[i] === 0) continue;
+          const q = sig(eta[i]!);
+          expLoss += nu[i]! * loss(y[i]!, eta[i]!);
+          const a = y[i]! - s * (y[i]! - q);
+          expKl += nu[i]! * ((a > 0 ? a * Math.log(a / q) : 0) + (a < 1 ? (1 - a) * Math.log((1 - a) / (1 - q)) : 0));
+          expScore += nu[i]! * (y[i]! - q);
+          expCurv += nu[i]! * q * (1 - q);
+          expAlong += nu[i]! * loss(y[i]!, eta[i]! + 0.25 * (etaNext[i]! - eta[i]!));
+        }
+        const lk = rows.lossAndKl(eta, s);
+        expect(rel(lk.loss, expLoss)).toBeLessThan(1e-13);
+        expect(rel(lk.kl, expKl)).toBeLessThan(1e-10);
+        expect(rows.lossAndKl(eta, 1).kl).toBe(0);
+        const score = rows.interceptScore(eta);
+        expect(Math.abs(score.score - expScore)).toBeLessThan(1e-14);
+        expect(rel(score.curvature, expCurv)).toBeLessThan(1e-13);
+        rows.setStep(eta, etaNext);
+        expect(rel(rows.lossAlongStep(0.25), expAlong)).toBeLessThan(1e-13);
+        expect(rel(rows.lossAlongStep(0), expLoss)).toBeLessThan(1e-13);
+        const h = new Float64Array(n), yc = new Float64Array(n), u = new Float64Array(n);
+        const model = rows.linearize(eta, true, h, yc, u);
+        let H = 0;
+        for (let i = 0; i < n; i++) H += nu[i]! * Math.max(sig(eta[i]!) * (1 - sig(eta[i]!)), 1e-5 * Math.abs(y[i]! - sig(eta[i]!)));
+        expect(rel(model.H, H)).toBeLessThan(1e-13);
+        let zMean = 0;
+        for (let i = 0; i < n; i++) {
+          const q = sig(eta[i]!);
+          const c = Math.max(q * (1 - q), 1e-5 * Math.abs(y[i]! - q));
+          expect(Math.abs(h[i]! - (nu[i]! * c) / H)).toBeLessThan(1e-15);
+          expect(Math.abs(u[i]! - (nu[i]! * (y[i]! - q)) / H)).toBeLessThan(1e-13);
+          zMean += (nu[i]! * c / H) * (eta[i]! + (y[i]! - q) / c);
+        }
+        expect(Math.abs(model.zMean - zMean)).toBeLessThan(1e-12);
+        for (let i = 0; i < n; i++) {
+          const q = sig(eta[i]!);
+          const c = Math.max(q * (1 - q), 1e-5 * Math.abs(y[i]! - q));
+          expect(Math.abs(yc[i]! - (eta[i]! + (y[i]! - q) / c - zMean))).toBeLessThan(1e-10);
+        }
+      } finally {
+        rows.dispose();
+      }
+    });
+  }
+
+  it('WASM = TS at extreme log-odds (|η| up to 800) without overflow', () => {
+    const big = Float64Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 1 : -1) * 800 * uniform());
+    const [a, b] = (['wasm', 'js'] as const).map((name) => selectEngine(name).openBinomialRows(y, nu));
+    try {
+      const la = a!.lossAndKl(big, 0.9), lb = b!.lossAndKl(big, 0.9);
+      expect(Number.isFinite(la.loss) && Number.isFinite(la.kl)).toBe(true);
+      expect(rel(la.loss, lb.loss)).toBeLessThan(1e-14);
+      expect(rel(la.kl, lb.kl)).toBeLessThan(1e-12);
+      const outs = [a!, b!].map((r) => {
+        const h = new Float64Array(n), yc = new Float64Array(n), u = new Float64Array(n);
+        return { ...r.linearize(big, false, h, yc, u), h, yc, u };
+      });
+      expect(rel(outs[0]!.H, outs[1]!.H)).toBeLessThan(1e-14);
+      for (let i = 0; i < n; i++) {
+        expect(Number.isFinite(outs[0]!.yc[i]!)).toBe(true);
+        expect(rel(outs[0]!.yc[i]!, outs[1]!.yc[i]!)).toBeLessThan(1e-14);
+      }
+    } finally {
+      a!.dispose();
+      b!.dispose();
+    }
+  });
+});
