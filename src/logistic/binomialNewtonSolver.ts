@@ -9,6 +9,8 @@ const SEPARATION_MARGIN = 1e-9;
 /** Armijo constant and the largest number of step halvings of the line search. */
 const ARMIJO = 1e-4;
 const MAX_HALVINGS = 40;
+/** The subproblem's gap is never asked below this fraction of the outer gap tolerance. */
+const INNER_FLOOR = 0.1;
 /** Coordinate passes one Newton step's subproblem may take. */
 const MAX_INNER_PASSES = 2000;
 
@@ -128,7 +130,6 @@ export class BinomialNewtonSolver {
   solve(
     l1: number, l2: number, l1Prev: number, gapTolerance: number, kktTolerance: number, maxNewton: number, maxPasses: number,
   ): BinomialSolveReport {
-    const p = this.nFeatures;
     const certificate = l1 === 0 && l2 === 0 ? 'kkt' : 'gap';
     let passes = 0;
     let visits = 0;
@@ -161,10 +162,13 @@ export class BinomialNewtonSolver {
         return { ...cert, newtonIterations, passes, columnVisits: visits, certificate, converged, separated, stalled };
       }
       // The subproblem's own gap is in units of Q/H; ask for a fraction of the outer gap.
-      // Superlinear: the fraction shrinks with the relative outer gap (newGLMNET's adaptive rule).
+      // Superlinear: the fraction shrinks with the relative outer gap (newGLMNET's adaptive rule),
+      // but never below INNER_FLOOR·gapTolerance: a model solved more accurately than the outer
+      // tolerance asks for cannot bring the outer gap further below it.
       const outer = certificate === 'gap' ? cert.gap : cert.kktResidual * cert.kktResidual;
       const relative = outer / Math.max(this.nullObjective, 1e-300);
-      const innerTolerance = (Math.min(0.1, Math.max(relative, 1e-3)) * Math.max(outer, 0.1 * gapTolerance)) / H;
+      const fraction = Math.min(0.1, Math.max(relative, 1e-3)) * Math.max(outer, 0.1 * gapTolerance);
+      const innerTolerance = (certificate === 'gap' ? Math.max(fraction, INNER_FLOOR * gapTolerance) : fraction) / H;
       // An inner solve asked for a gap below its rounding level would run to its pass limit: cap it.
       const innerPasses = Math.min(maxPasses - passes, MAX_INNER_PASSES);
       // Working set only: the outer certificate at the next point checks every feature, and a
@@ -176,14 +180,8 @@ export class BinomialNewtonSolver {
       // The subproblem's solution w̃⁺ and its intercept b⁺ = z̄ − Σ_j mean_j·β⁺_j; η⁺ = b⁺ + Xβ⁺
       // = z̄ + X̃w̃⁺ is recomputed from X (z − r would carry the rounding of z, up to 1/1e-5 in size).
       const wNext = this.#session.coefScaled();
-      const betaNext = this.#betaScratch;
-      for (let j = 0; j < p; j++) betaNext[j] = wNext[j]! * this.#invScale[j]!;
-      let bNext = 0;
-      if (this.#fitIntercept) {
-        const mean = this.#session.mean;
-        bNext = zMean;
-        for (let j = 0; j < p; j++) bNext -= mean[j]! * betaNext[j]!;
-      }
+      const betaNext = elementwiseProduct(wNext, this.#invScale, this.#betaScratch);
+      const bNext = this.#fitIntercept ? zMean - dot(this.#session.mean, betaNext) : 0;
       const etaNext = this.#session.linearPredictor(this.#fitIntercept ? zMean : 0);
       stalled = !this.#lineSearch(wNext, etaNext, bNext, l1, l2, cert.primal, H);
     }
@@ -191,9 +189,7 @@ export class BinomialNewtonSolver {
 
   /** The current coefficients on X's original scale and the intercept. */
   coefficients(): { coef: Float64Array; intercept: number } {
-    const coef = new Float64Array(this.nFeatures);
-    for (let j = 0; j < coef.length; j++) coef[j] = this.#w[j]! * this.#invScale[j]!;
-    return { coef, intercept: this.#b };
+    return { coef: elementwiseProduct(this.#w, this.#invScale, new Float64Array(this.nFeatures)), intercept: this.#b };
   }
 
   /** The coefficients w̃ of the scaled problem (a copy). */
@@ -259,14 +255,9 @@ export class BinomialNewtonSolver {
     // gradient at the current w is then Σ_i ω_i·x̃_ij·r_i = invScale_j·(c_j − mean_j·Σu): the
     // residual r = (y − p)/curvature + const, and x̃_j is ω-centred, so the constant drops out.
     const c = this.#session.reweight(h, yCentered, u)!;
-    const mean = this.#session.mean;
-    const gModel = new Float64Array(this.nFeatures);
-    for (let j = 0; j < gModel.length; j++) {
-      const inv = this.#invScale[j]!;
-      gModel[j] = inv === 0 ? 0 : inv * (c[j]! - mean[j]! * uSum);
-    }
+    const gModel = modelGradient(c, this.#session.mean, this.#invScale, uSum);
     const report = this.#session.startFromGradient(this.#w, l1 / H, l2 / H, gModel);
-    const g = gModel.map((v) => v * H);
+    const g = scaled(gModel, H);
     this.#linearization = { gModel, g, H, zMean };
     return { g, H, zMean, columnVisits: report.columnVisits + this.nFeatures };
   }
@@ -365,4 +356,38 @@ export class BinomialNewtonSolver {
     }
     return true;
   }
+}
+
+// The O(p) loops of a Newton step, as plain functions of typed arrays: V8 optimizes them once with
+// full type feedback (inside the solver's methods, on-stack replacement recompiled and discarded
+// the surrounding method at every call).
+
+/** out_j = a_j·b_j; returns out. */
+function elementwiseProduct(a: Float64Array, b: Float64Array, out: Float64Array): Float64Array {
+  for (let j = 0; j < out.length; j++) out[j] = a[j]! * b[j]!;
+  return out;
+}
+
+/** Σ_j a_j·b_j. */
+function dot(a: Float64Array, b: Float64Array): number {
+  let sum = 0;
+  for (let j = 0; j < a.length; j++) sum += a[j]! * b[j]!;
+  return sum;
+}
+
+/** c·a, a new array. */
+function scaled(a: Float64Array, c: number): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let j = 0; j < a.length; j++) out[j] = c * a[j]!;
+  return out;
+}
+
+/** The model's gradients invScale_j·(c_j − mean_j·Σu) (0 for excluded columns). */
+function modelGradient(c: Float64Array, mean: Float64Array, invScale: Float64Array, uSum: number): Float64Array {
+  const g = new Float64Array(c.length);
+  for (let j = 0; j < g.length; j++) {
+    const inv = invScale[j]!;
+    g[j] = inv === 0 ? 0 : inv * (c[j]! - mean[j]! * uSum);
+  }
+  return g;
 }
