@@ -23,12 +23,39 @@ function log1pExp(eta: f64): f64 {
 }
 
 /**
+ * KL(a ‖ q) = a·log(a/q) + (1−a)·log((1−a)/(1−q)) for q = σ(η), a = y − s·(y − q), given
+ * t = e^{−|η|}, log s and 1 − s. One of the two ratios is s exactly (y = 1: (1−a)/(1−q) = s;
+ * y = 0: a/q = s) and the other is 1 + (1−s)·e^{∓η}, so one log1p per row:
+ *   y = 1: (1−a)·log s + a·log1p((1−s)·e^{−η}),   y = 0: a·log s + (1−a)·log1p((1−s)·e^{η}).
+ * Where (1−s)·e^{|η|} would overflow, log1p(x) = log x to double precision.
+ */
+// @ts-ignore: decorator
+@inline
+function klTerm(y: f64, e: f64, t: f64, s: f64, logS: f64, oneMinusS: f64): f64 {
+  const q = e >= 0 ? 1 / (1 + t) : t / (1 + t); // σ(η)
+  const qc = e >= 0 ? t / (1 + t) : 1 / (1 + t); // 1 − σ(η)
+  // e^{−η} for y = 1, e^{η} for y = 0: t when that exponent is −|η|, else 1/t.
+  const small = (y == 1) == (e >= 0);
+  let logRatio: f64;
+  if (small) logRatio = Math.log1p(oneMinusS * t);
+  else if (t > 1e-300) logRatio = Math.log1p(oneMinusS / t);
+  else logRatio = Math.log(oneMinusS) + Math.abs(e);
+  if (y == 1) {
+    const c = s * qc; // 1 − a (0 at s = 0, where log s = −∞)
+    return (c > 0 ? c * logS : 0) + (1 - c) * logRatio;
+  }
+  const a = s * q;
+  return (a > 0 ? a * logS : 0) + (1 - a) * logRatio;
+}
+
+/**
  * out[0] = Σ ν_i·ℓ(y_i, η_i); out[1] = Σ ν_i·KL(a_i ‖ σ(η_i)), a_i = y_i − s·(y_i − σ(η_i)), the
  * binomial dual's per-row terms at the dual scaling s (0 when s ≥ 1: a_i = σ(η_i)). One exp and
- * one log1p per row, two logs more for the KL terms.
+ * one log1p per row, one log1p more for the KL term (see klTerm).
  */
 export function binomialLossAndKl(n: i32, y: usize, nu: usize, eta: usize, s: f64, out: usize): void {
   const withKl = s < 1;
+  const oneMinusS = 1 - s, logS = withKl ? Math.log(s) : 0;
   let loss: f64 = 0, klSum: f64 = 0;
   for (let i: i32 = 0; i < n; i++) {
     const o = <usize>i << 3;
@@ -38,15 +65,9 @@ export function binomialLossAndKl(n: i32, y: usize, nu: usize, eta: usize, s: f6
     const e = load<f64>(eta + o);
     const t = Math.exp(-Math.abs(e));
     const lp = Math.log1p(t);
-    const logOnePlusExp = e > 0 ? e + lp : lp; // log(1 + e^η) = −log(1 − σ(η))
-    const logOnePlusExpNeg = e > 0 ? lp : lp - e; // log(1 + e^{−η}) = −log σ(η)
-    loss += v * (logOnePlusExp - yi * e);
+    loss += v * ((e > 0 ? e + lp : lp) - yi * e); // log(1 + e^η) = e⁺ + log1p(e^{−|η|})
     if (withKl) {
-      const q = e >= 0 ? 1 / (1 + t) : t / (1 + t);
-      const a = yi - s * (yi - q);
-      let kl: f64 = 0;
-      if (a > 0) kl += a * (Math.log(a) + logOnePlusExpNeg);
-      if (a < 1) kl += (1 - a) * (Math.log1p(-a) + logOnePlusExp);
+      const kl = klTerm(yi, e, t, s, logS, oneMinusS);
       if (kl > 0) klSum += v * kl;
     }
   }

@@ -42,6 +42,8 @@ describe('BinomialRows (WASM and TS) against the formulas', () => {
         expect(rel(lk.loss, expLoss)).toBeLessThan(1e-13);
         expect(rel(lk.kl, expKl)).toBeLessThan(1e-10);
         expect(rows.lossAndKl(eta, 1).kl).toBe(0);
+        // At s = 0 (ridge: l1 = 0) a = y, and KL(y ‖ σ(η)) is the loss itself.
+        expect(rel(rows.lossAndKl(eta, 0).kl, expLoss)).toBeLessThan(1e-13);
         const score = rows.interceptScore(eta);
         expect(Math.abs(score.score - expScore)).toBeLessThan(1e-14);
         expect(rel(score.curvature, expCurv)).toBeLessThan(1e-13);

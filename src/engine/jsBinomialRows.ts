@@ -17,6 +17,8 @@ export function openJsBinomialRows(y01: Float64Array, weights: Float64Array): Bi
   return {
     lossAndKl(eta, s) {
       const withKl = s < 1;
+      const oneMinusS = 1 - s;
+      const logS = withKl ? Math.log(s) : 0;
       let loss = 0;
       let kl = 0;
       for (let i = 0; i < n; i++) {
@@ -26,15 +28,9 @@ export function openJsBinomialRows(y01: Float64Array, weights: Float64Array): Bi
         const e = eta[i]!;
         const t = Math.exp(-Math.abs(e));
         const lp = Math.log1p(t);
-        const logOnePlusExp = e > 0 ? e + lp : lp; // log(1 + e^η) = −log(1 − σ(η))
-        const logOnePlusExpNeg = e > 0 ? lp : lp - e; // log(1 + e^{−η}) = −log σ(η)
-        loss += v * (logOnePlusExp - yi * e);
+        loss += v * ((e > 0 ? e + lp : lp) - yi * e); // log(1 + e^η) = e⁺ + log1p(e^{−|η|})
         if (withKl) {
-          const q = e >= 0 ? 1 / (1 + t) : t / (1 + t);
-          const a = yi - s * (yi - q);
-          let term = 0;
-          if (a > 0) term += a * (Math.log(a) + logOnePlusExpNeg);
-          if (a < 1) term += (1 - a) * (Math.log1p(-a) + logOnePlusExp);
+          const term = klTerm(yi, e, t, s, logS, oneMinusS);
           if (term > 0) kl += v * term;
         }
       }
@@ -88,4 +84,21 @@ export function openJsBinomialRows(y01: Float64Array, weights: Float64Array): Bi
     },
     dispose() {},
   };
+}
+
+/** KL(a ‖ σ(η)) with one log1p (the reference of klTerm in assembly/binomialRows.ts). */
+function klTerm(y: number, e: number, t: number, s: number, logS: number, oneMinusS: number): number {
+  const q = e >= 0 ? 1 / (1 + t) : t / (1 + t);
+  const qc = e >= 0 ? t / (1 + t) : 1 / (1 + t);
+  const small = (y === 1) === (e >= 0);
+  let logRatio: number;
+  if (small) logRatio = Math.log1p(oneMinusS * t);
+  else if (t > 1e-300) logRatio = Math.log1p(oneMinusS / t);
+  else logRatio = Math.log(oneMinusS) + Math.abs(e);
+  if (y === 1) {
+    const c = s * qc; // 1 − a (0 at s = 0, where log s = −∞)
+    return (c > 0 ? c * logS : 0) + (1 - c) * logRatio;
+  }
+  const a = s * q;
+  return (a > 0 ? a * logS : 0) + (1 - a) * logRatio;
 }
