@@ -79,25 +79,31 @@ export function binomialLossAndKl(n: i32, y: usize, nu: usize, eta: usize, s: f6
  * The quadratic model at η (every row; ν_i = 0 gives h_i = u_i = 0): with p_i = σ(η_i) and
  * c_i = max(p_i(1−p_i), 1e-5·|y_i − p_i|, 1e-300),
  *   H = Σ ν_i·c_i,  h_i = ν_i·c_i/H,  z_i = η_i + (y_i − p_i)/c_i,  u_i = ν_i·(y_i − p_i)/H,
- * yc_i = z_i − z̄ (z̄ = Σ h_i·z_i; no shift without an intercept).
- * out[0] = H, out[1] = z̄, out[2] = Σ u_i.
+ * yc_i = z_i − z̄ (z̄ = Σ h_i·z_i; no shift without an intercept). In the same sweep, the
+ * intercept's curvature, and t_i = e^{−|η_i|} into `t` (for binomialLossAndKlAt at this η).
+ * out[0] = H, out[1] = z̄, out[2] = Σ u_i, out[3] = Σ ν_i·p_i(1−p_i). One exp per row.
  */
 export function binomialLinearize(
-  n: i32, y: usize, nu: usize, eta: usize, fitIntercept: bool, h: usize, yc: usize, u: usize, out: usize,
+  n: i32, y: usize, nu: usize, eta: usize, fitIntercept: bool, h: usize, yc: usize, u: usize, t: usize, out: usize,
 ): void {
-  let H: f64 = 0;
+  let H: f64 = 0, exact: f64 = 0;
   for (let i: i32 = 0; i < n; i++) {
     const o = <usize>i << 3;
     const e = load<f64>(eta + o);
-    const q = sigmoid(e);
-    const residual = load<f64>(y + o) - q;
-    const curvature = Math.max(Math.max(q * (1 - q), CURVATURE_FLOOR * Math.abs(residual)), 1e-300);
+    const ti = Math.exp(-Math.abs(e));
+    store<f64>(t + o, ti);
+    const q = e >= 0 ? 1 / (1 + ti) : ti / (1 + ti); // σ(η)
+    const yi = load<f64>(y + o);
+    const residual = yi - q;
+    const pq = q * (1 - q);
+    const curvature = Math.max(Math.max(pq, CURVATURE_FLOOR * Math.abs(residual)), 1e-300);
     const v = load<f64>(nu + o);
     const hi = v * curvature;
     store<f64>(h + o, hi);
     H += hi;
     store<f64>(yc + o, e + residual / curvature);
     store<f64>(u + o, v * residual);
+    exact += v * pq;
   }
   let zMean: f64 = 0, uSum: f64 = 0;
   for (let i: i32 = 0; i < n; i++) {
@@ -113,6 +119,33 @@ export function binomialLinearize(
   store<f64>(out, H);
   store<f64>(out, zMean, 8);
   store<f64>(out, uSum, 16);
+  store<f64>(out, exact, 24);
+}
+
+/**
+ * binomialLossAndKl for the η and t = e^{−|η|} of the last binomialLinearize, without an exp:
+ * out[0] = the loss, out[1] = the KL sum at s (0 when s ≥ 1). One log1p per row, two with KL.
+ */
+export function binomialLossAndKlAt(n: i32, y: usize, nu: usize, eta: usize, t: usize, s: f64, out: usize): void {
+  const withKl = s < 1;
+  const oneMinusS = 1 - s, logS = withKl ? Math.log(s) : 0;
+  let loss: f64 = 0, klSum: f64 = 0;
+  for (let i: i32 = 0; i < n; i++) {
+    const o = <usize>i << 3;
+    const v = load<f64>(nu + o);
+    if (v <= 0) continue;
+    const yi = load<f64>(y + o);
+    const e = load<f64>(eta + o);
+    const ti = load<f64>(t + o);
+    const lp = Math.log1p(ti);
+    loss += v * ((e > 0 ? e + lp : lp) - yi * e);
+    if (withKl) {
+      const kl = klTerm(yi, e, ti, s, logS, oneMinusS);
+      if (kl > 0) klSum += v * kl;
+    }
+  }
+  store<f64>(out, loss);
+  store<f64>(out, klSum, 8);
 }
 
 /** Σ ν_i·ℓ(y_i, η_i + t·(η⁺_i − η_i)): the loss along a Newton step. */
@@ -127,19 +160,4 @@ export function binomialLossAlong(n: i32, y: usize, nu: usize, eta: usize, etaNe
     sum += v * (log1pExp(e) - load<f64>(y + o) * e);
   }
   return sum;
-}
-
-/** out[0] = Σ ν_i·(y_i − σ(η_i)) (the intercept's score), out[1] = Σ ν_i·σ(η_i)(1 − σ(η_i)). */
-export function binomialInterceptScore(n: i32, y: usize, nu: usize, eta: usize, out: usize): void {
-  let score: f64 = 0, curvature: f64 = 0;
-  for (let i: i32 = 0; i < n; i++) {
-    const o = <usize>i << 3;
-    const v = load<f64>(nu + o);
-    if (v <= 0) continue;
-    const q = sigmoid(load<f64>(eta + o));
-    score += v * (load<f64>(y + o) - q);
-    curvature += v * q * (1 - q);
-  }
-  store<f64>(out, score);
-  store<f64>(out, curvature, 8);
 }

@@ -44,14 +44,23 @@ describe('BinomialRows (WASM and TS) against the formulas', () => {
         expect(rows.lossAndKl(eta, 1).kl).toBe(0);
         // At s = 0 (ridge: l1 = 0) a = y, and KL(y ‖ σ(η)) is the loss itself.
         expect(rel(rows.lossAndKl(eta, 0).kl, expLoss)).toBeLessThan(1e-13);
-        const score = rows.interceptScore(eta);
-        expect(Math.abs(score.score - expScore)).toBeLessThan(1e-14);
-        expect(rel(score.curvature, expCurv)).toBeLessThan(1e-13);
         rows.setStep(eta, etaNext);
         expect(rel(rows.lossAlongStep(0.25), expAlong)).toBeLessThan(1e-13);
         expect(rel(rows.lossAlongStep(0), expLoss)).toBeLessThan(1e-13);
         const h = new Float64Array(n), yc = new Float64Array(n), u = new Float64Array(n);
         const model = rows.linearize(eta, true, h, yc, u);
+        // The same sweep: the intercept's score H·Σu and curvature; then loss and KL at this η.
+        expect(Math.abs(model.H * model.uSum - expScore)).toBeLessThan(1e-14);
+        expect(rel(model.interceptCurvature, expCurv)).toBeLessThan(1e-13);
+        const at = rows.lossAndKlAt(s);
+        expect(rel(at.loss, expLoss)).toBeLessThan(1e-13);
+        expect(rel(at.kl, expKl)).toBeLessThan(1e-10);
+        expect(rel(rows.lossAndKlAt(0).kl, expLoss)).toBeLessThan(1e-13);
+        expect(rows.lossAndKlAt(1).kl).toBe(0);
+        // lossAndKlAt keeps referring to the linearized η after other sweeps.
+        rows.lossAndKl(etaNext, 0.5);
+        rows.setStep(etaNext, eta);
+        expect(rel(rows.lossAndKlAt(s).kl, expKl)).toBeLessThan(1e-10);
         let H = 0;
         for (let i = 0; i < n; i++) H += nu[i]! * Math.max(sig(eta[i]!) * (1 - sig(eta[i]!)), 1e-5 * Math.abs(y[i]! - sig(eta[i]!)));
         expect(rel(model.H, H)).toBeLessThan(1e-13);

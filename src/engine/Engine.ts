@@ -211,15 +211,18 @@ export interface BinomialRows {
   lossAndKl(eta: Float64Array, s: number): { loss: number; kl: number };
   /**
    * The quadratic model at η into h (IRLS weights ÷ H), yCentered (working response z, less z̄ with
-   * an intercept) and u (ν∘(y − σ(η)) ÷ H); returns H, z̄ = Σh·z and Σu.
+   * an intercept) and u (ν∘(y − σ(η)) ÷ H); returns H, z̄ = Σh·z, Σu and the intercept's curvature
+   * Σν·σ(η)(1 − σ(η)) (its score is H·Σu). {@link lossAndKlAt} then refers to this η.
    */
-  linearize(eta: Float64Array, fitIntercept: boolean, h: Float64Array, yCentered: Float64Array, u: Float64Array): { H: number; zMean: number; uSum: number };
+  linearize(eta: Float64Array, fitIntercept: boolean, h: Float64Array, yCentered: Float64Array, u: Float64Array): {
+    H: number; zMean: number; uSum: number; interceptCurvature: number;
+  };
+  /** {@link lossAndKl} at the η of the last {@link linearize}, cheaper (no exp). */
+  lossAndKlAt(s: number): { loss: number; kl: number };
   /** Holds a Newton step's ends η and η⁺ for {@link lossAlongStep}. */
   setStep(eta: Float64Array, etaNext: Float64Array): void;
   /** Σν·ℓ(y, η + t·(η⁺ − η)) along the step last set. */
   lossAlongStep(t: number): number;
-  /** Σν·(y − σ(η)) and Σν·σ(η)(1 − σ(η)): the intercept's score and curvature. */
-  interceptScore(eta: Float64Array): { score: number; curvature: number };
   dispose(): void;
 }
 

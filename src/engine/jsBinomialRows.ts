@@ -1,5 +1,5 @@
 import type { BinomialRows } from './Engine.js';
-import { binomialLoss, sigmoid } from '../logistic/binomialLoss.js';
+import { binomialLoss } from '../logistic/binomialLoss.js';
 
 /** See assembly/binomialRows.ts: the IRLS weight's floor relative to |y − p|. */
 const CURVATURE_FLOOR = 1e-5;
@@ -12,6 +12,9 @@ export function openJsBinomialRows(y01: Float64Array, weights: Float64Array): Bi
   const y = y01.slice();
   const nu = weights.slice();
   const n = y.length;
+  // η and t = e^{−|η|} of the last linearize (klAt's state).
+  const linEta = new Float64Array(n);
+  const linT = new Float64Array(n);
   let stepStart: Float64Array = new Float64Array(0);
   let stepEnd: Float64Array = new Float64Array(0);
   return {
@@ -37,15 +40,24 @@ export function openJsBinomialRows(y01: Float64Array, weights: Float64Array): Bi
       return { loss, kl };
     },
     linearize(eta, fitIntercept, h, yCentered, u) {
+      linEta.set(eta);
       let H = 0;
+      let exact = 0;
       for (let i = 0; i < n; i++) {
-        const q = sigmoid(eta[i]!);
-        const residual = y[i]! - q;
-        const curvature = Math.max(q * (1 - q), CURVATURE_FLOOR * Math.abs(residual), 1e-300);
-        h[i] = nu[i]! * curvature;
+        const e = eta[i]!;
+        const ti = Math.exp(-Math.abs(e));
+        linT[i] = ti;
+        const q = e >= 0 ? 1 / (1 + ti) : ti / (1 + ti);
+        const yi = y[i]!;
+        const residual = yi - q;
+        const pq = q * (1 - q);
+        const curvature = Math.max(pq, CURVATURE_FLOOR * Math.abs(residual), 1e-300);
+        const v = nu[i]!;
+        h[i] = v * curvature;
         H += h[i]!;
-        yCentered[i] = eta[i]! + residual / curvature;
-        u[i] = nu[i]! * residual;
+        yCentered[i] = e + residual / curvature;
+        u[i] = v * residual;
+        exact += v * pq;
       }
       let zMean = 0;
       let uSum = 0;
@@ -56,7 +68,28 @@ export function openJsBinomialRows(y01: Float64Array, weights: Float64Array): Bi
         uSum += u[i]!;
       }
       if (fitIntercept) for (let i = 0; i < n; i++) yCentered[i] = yCentered[i]! - zMean;
-      return { H, zMean, uSum };
+      return { H, zMean, uSum, interceptCurvature: exact };
+    },
+    lossAndKlAt(s) {
+      const withKl = s < 1;
+      const oneMinusS = 1 - s;
+      const logS = withKl ? Math.log(s) : 0;
+      let loss = 0;
+      let kl = 0;
+      for (let i = 0; i < n; i++) {
+        const v = nu[i]!;
+        if (v <= 0) continue;
+        const yi = y[i]!;
+        const e = linEta[i]!;
+        const ti = linT[i]!;
+        const lp = Math.log1p(ti);
+        loss += v * ((e > 0 ? e + lp : lp) - yi * e);
+        if (withKl) {
+          const term = klTerm(yi, e, ti, s, logS, oneMinusS);
+          if (term > 0) kl += v * term;
+        }
+      }
+      return { loss, kl };
     },
     setStep(eta, etaNext) {
       stepStart = eta;
@@ -69,18 +102,6 @@ export function openJsBinomialRows(y01: Float64Array, weights: Float64Array): Bi
         if (v > 0) sum += v * binomialLoss(y[i]!, stepStart[i]! + t * (stepEnd[i]! - stepStart[i]!));
       }
       return sum;
-    },
-    interceptScore(eta) {
-      let score = 0;
-      let curvature = 0;
-      for (let i = 0; i < n; i++) {
-        const v = nu[i]!;
-        if (v <= 0) continue;
-        const q = sigmoid(eta[i]!);
-        score += v * (y[i]! - q);
-        curvature += v * q * (1 - q);
-      }
-      return { score, curvature };
     },
     dispose() {},
   };

@@ -3,16 +3,19 @@ import type { WasmRuntime } from '../wasm/runtime.js';
 
 /**
  * @internal The binomial row sweeps in WebAssembly (assembly/binomialRows.ts). One block holds
- * y, ν, η, η⁺, h, z and u (n doubles each) and a small `out`; y and ν are copied in once, each
+ * y, ν, η, η⁺ (a line search's ends), h, z, u, and the last model's η and t = e^{−|η|} (n doubles
+ * each) and a small `out`; y and ν are copied in once, each
  * sweep copies its inputs in and its outputs back (O(n), against the sweep's transcendental work).
  */
 export function openWasmBinomialRows(runtime: WasmRuntime, y01: Float64Array, weights: Float64Array): BinomialRows {
   const { heap, kernels } = runtime;
   const n = y01.length;
   const bytes = 8 * n;
-  const base = heap.allocate(7 * bytes + 32, 'y');
-  const [y, nu, eta, etaNext, h, z, u] = [0, 1, 2, 3, 4, 5, 6].map((k) => base + k * bytes) as [number, number, number, number, number, number, number];
-  const out = base + 7 * bytes;
+  const base = heap.allocate(9 * bytes + 64, 'y');
+  const [y, nu, eta, etaNext, h, z, u, linEta, linT] = Array.from({ length: 9 }, (_, k) => base + k * bytes) as [
+    number, number, number, number, number, number, number, number, number,
+  ];
+  const out = base + 9 * bytes;
   heap.f64(y, n).set(y01);
   heap.f64(nu, n).set(weights);
   let disposed = false;
@@ -24,25 +27,24 @@ export function openWasmBinomialRows(runtime: WasmRuntime, y01: Float64Array, we
       return { loss: o[0]!, kl: o[1]! };
     },
     linearize(etaIn, fitIntercept, hOut, yCentered, uOut) {
-      heap.f64(eta, n).set(etaIn);
-      kernels.binomialLinearize(n, y, nu, eta, fitIntercept ? 1 : 0, h, z, u, out);
+      heap.f64(linEta, n).set(etaIn);
+      kernels.binomialLinearize(n, y, nu, linEta, fitIntercept ? 1 : 0, h, z, u, linT, out);
       hOut.set(heap.f64(h, n));
       yCentered.set(heap.f64(z, n));
       uOut.set(heap.f64(u, n));
-      const o = heap.f64(out, 3);
-      return { H: o[0]!, zMean: o[1]!, uSum: o[2]! };
+      const o = heap.f64(out, 4);
+      return { H: o[0]!, zMean: o[1]!, uSum: o[2]!, interceptCurvature: o[3]! };
+    },
+    lossAndKlAt(s) {
+      kernels.binomialLossAndKlAt(n, y, nu, linEta, linT, s, out);
+      const o = heap.f64(out, 2);
+      return { loss: o[0]!, kl: o[1]! };
     },
     setStep(etaIn, etaNextIn) {
       heap.f64(eta, n).set(etaIn);
       heap.f64(etaNext, n).set(etaNextIn);
     },
     lossAlongStep: (t) => kernels.binomialLossAlong(n, y, nu, eta, etaNext, t),
-    interceptScore(etaIn) {
-      heap.f64(eta, n).set(etaIn);
-      kernels.binomialInterceptScore(n, y, nu, eta, out);
-      const o = heap.f64(out, 2);
-      return { score: o[0]!, curvature: o[1]! };
-    },
     dispose() {
       if (disposed) return;
       disposed = true;

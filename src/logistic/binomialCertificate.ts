@@ -1,4 +1,3 @@
-import type { BinomialRows } from '../engine/Engine.js';
 /** @internal How well a logistic solution is certified. */
 export interface BinomialCertificate {
   /** F(w, b) = Σ ν_i·ℓ(y_i, η_i) + l1‖w̃‖₁ + (l2/2)‖w̃‖². */
@@ -31,7 +30,7 @@ export interface BinomialCertificate {
  * l2 > 0 both s = 1 and that s are valid and the smaller gap is kept.
  */
 export function binomialCertificate(
-  rows: BinomialRows, eta: Float64Array, w: Float64Array, g: Float64Array, l1: number, l2: number,
+  rowTerms: (s: number) => { loss: number; kl: number }, w: Float64Array, g: Float64Array, l1: number, l2: number,
 ): BinomialCertificate {
   let normL1 = 0;
   let normL2sq = 0;
@@ -55,7 +54,7 @@ export function binomialCertificate(
   const withKl = !(l1 === 0 && l2 === 0) && sFeasible < 1;
   // One sweep over the rows for the loss and, at s < 1, the KL terms (at s = 1, p' = σ(η) and
   // every KL term is 0).
-  const { loss, kl: klAtFeasible } = rows.lossAndKl(eta, withKl ? sFeasible : 1);
+  const { loss, kl: klAtFeasible } = rowTerms(withKl ? sFeasible : 1);
   const primal = loss + penalty;
   if (l1 === 0 && l2 === 0) return { primal, loss, gap: NaN, kktResidual, gradientMax };
   const gapAt = (s: number, kl: number): number => {

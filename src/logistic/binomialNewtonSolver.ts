@@ -114,7 +114,6 @@ export class BinomialNewtonSolver {
     this.#w.fill(0);
     this.#b = this.#fitIntercept ? this.#b : 0;
     this.#eta.fill(this.#b);
-    this.#polishIntercept();
     const { g } = this.#linearize(0, 0);
     let max = 0;
     for (let j = 0; j < g.length; j++) max = Math.max(max, Math.abs(g[j]!));
@@ -141,10 +140,10 @@ export class BinomialNewtonSolver {
     for (;;) {
       // A new λ starts where the last one stopped: that point's intercept is already optimal and
       // its model and gradients still hold.
-      if (!this.#linearization) this.#polishIntercept();
       const { g, H, zMean, columnVisits } = this.#linearization ? this.#relinearize(l1, l2) : this.#linearize(l1, l2);
       visits += columnVisits;
-      const cert = binomialCertificate(this.#rows, this.#eta, this.#w, g, l1, l2);
+      // (The rows' sweep refers to the last linearization, which is this state's.)
+      const cert = binomialCertificate((s) => this.#rows.lossAndKlAt(s), this.#w, g, l1, l2);
       // Without a penalty, a training set the current η classifies perfectly is linearly separable:
       // no finite minimizer exists, however small the gradient has become.
       separated = certificate === 'kkt' ? this.#classifiesPerfectly() : false;
@@ -220,37 +219,32 @@ export class BinomialNewtonSolver {
   }
 
   /**
-   * Makes the intercept optimal for the current w (Σ ν_i(y_i − σ(η_i)) = 0) by one-dimensional
-   * Newton steps: the dual of the logistic problem needs it, and it only lowers F.
-   */
-  #polishIntercept(): void {
-    if (!this.#fitIntercept) return;
-    const eta = this.#eta;
-    for (let iter = 0; iter < 100; iter++) {
-      const { score, curvature } = this.#rows.interceptScore(eta);
-      if (!(curvature > 0)) return;
-      let step = score / curvature;
-      // Converged: a step this small is not taken, so an unchanged state keeps its linearization.
-      if (Math.abs(step) <= 1e-15 * (1 + Math.abs(this.#b))) return;
-      // Never more than a unit change of the log-odds per step (separated data has tiny curvature).
-      if (Math.abs(step) > 1) step = Math.sign(step);
-      this.#b += step;
-      for (let i = 0; i < eta.length; i++) eta[i] = eta[i]! + step;
-      this.#linearization = undefined;
-    }
-  }
-
-  /**
-   * Builds the quadratic model at the current η in the session and computes the gradients there:
-   * g = H·(the session's least-squares gradients) = X̃ᵀ(ν∘(y − p)) once the intercept is optimal.
+   * Makes the intercept optimal for the current w (Σ ν_i(y_i − σ(η_i)) = 0, which the dual of the
+   * logistic problem needs; it only lowers F) by one-dimensional Newton steps, then builds the
+   * quadratic model at the resulting η in the session and computes the gradients there:
+   * g = H·(the session's least-squares gradients) = X̃ᵀ(ν∘(y − p)). Each row sweep of the model
+   * also gives the intercept's score (H·Σu) and curvature, so an intercept already optimal
+   * costs no extra sweep.
    */
   #linearize(l1: number, l2: number): { g: Float64Array; H: number; zMean: number; columnVisits: number } {
     // h = IRLS weights ÷ H, the working response less z̄, and u = ν∘(y − p) ÷ H: the logistic
     // gradient is X̃ᵀu·H.
     const yCentered = this.#yScratch;
     const u = this.#uScratch;
-    const { H, zMean, uSum } = this.#rows.linearize(this.#eta, this.#fitIntercept, this.#h, yCentered, u);
     const h = this.#h;
+    const eta = this.#eta;
+    let model = this.#rows.linearize(eta, this.#fitIntercept, h, yCentered, u);
+    for (let iter = 0; this.#fitIntercept && iter < 100; iter++) {
+      if (!(model.interceptCurvature > 0)) break;
+      let step = (model.H * model.uSum) / model.interceptCurvature;
+      if (Math.abs(step) <= 1e-15 * (1 + Math.abs(this.#b))) break;
+      // Never more than a unit change of the log-odds per step (separated data has tiny curvature).
+      if (Math.abs(step) > 1) step = Math.sign(step);
+      this.#b += step;
+      for (let i = 0; i < eta.length; i++) eta[i] = eta[i]! + step;
+      model = this.#rows.linearize(eta, this.#fitIntercept, h, yCentered, u);
+    }
+    const { H, zMean, uSum } = model;
     // One sweep over X: the statistics under the Newton weights and c = Xᵀu. The model's
     // gradient at the current w is then Σ_i ω_i·x̃_ij·r_i = invScale_j·(c_j − mean_j·Σu): the
     // residual r = (y − p)/curvature + const, and x̃_j is ω-centred, so the constant drops out.

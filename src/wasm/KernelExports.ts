@@ -23,9 +23,9 @@ export interface KernelExports {
   elasticNetResidual(desc: number, yc: number, w: number, r: number): void;
   // Binomial row sweeps (assembly/binomialRows.ts).
   binomialLossAndKl(n: number, y: number, nu: number, eta: number, s: number, out: number): void;
-  binomialLinearize(n: number, y: number, nu: number, eta: number, fitIntercept: number, h: number, yc: number, u: number, out: number): void;
+  binomialLinearize(n: number, y: number, nu: number, eta: number, fitIntercept: number, h: number, yc: number, u: number, t: number, out: number): void;
+  binomialLossAndKlAt(n: number, y: number, nu: number, eta: number, t: number, s: number, out: number): void;
   binomialLossAlong(n: number, y: number, nu: number, eta: number, etaNext: number, t: number): number;
-  binomialInterceptScore(n: number, y: number, nu: number, eta: number, out: number): void;
   elasticNetStartFromGradients(desc: number, yc: number, w: number, r: number, l1: number, l2: number, g: number, out: number, pen: number): number;
   elasticNetEpoch(desc: number, r: number, w: number, l1: number, l2: number): number;
   elasticNetDualGap(desc: number, r: number, w: number, l1: number, l2: number, out: number): number;
