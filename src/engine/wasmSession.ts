@@ -92,6 +92,9 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
     throw e;
   }
   let disposed = false;
+  // Whether ws.r is ỹ − X̃w for the w and ỹ in place (set by start/startFromGradient, cleared by
+  // solve and reweight): startFromGradient at the same w then skips recomputing it.
+  let residualHolds = false;
 
   const report = (passes: number): SolveReport => {
     const out = heap.f64(ws.out, OUT_LENGTH);
@@ -129,9 +132,11 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
       kernels.elasticNetGradientAndGap(ws.desc, ws.r, ws.w, l1, l2, ws.g, 0, ws.out, penAddress);
       heap.f64(ws.out, OUT_LENGTH)[OUT.visits] = p + setupVisits;
       setupVisits = 0;
+      residualHolds = true;
       return report(0);
     },
     solve(l1, l2, l1Prev, gapTolerance, maxPasses, workingSetOnly = false) {
+      residualHolds = false;
       const passes = kernels.elasticNetSolveScreened(
         ws.desc, ws.r, ws.w, l1, l2, l1Prev, gapTolerance, maxPasses,
         ws.ws, ws.active, ws.inWs, ws.screened, ws.g, ws.out, ws.anderson, ws.gram, penAddress, workingSetOnly ? 1 : 0,
@@ -153,16 +158,20 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
     startFromGradient(coefScaled, l1, l2, gradient) {
       const w0 = Float64Array.from(coefScaled);
       clipToBounds(w0, pen);
-      heap.f64(ws.w, p).set(w0);
+      const current = heap.f64(ws.w, p);
+      const sameW = residualHolds && w0.every((v, j) => v === current[j]);
+      current.set(w0);
       heap.f64(ws.g, p).set(gradient);
       heap.f64(ws.out, OUT_LENGTH).fill(0);
       heap.u8(ws.screened, p).fill(0); // every gradient is known now
-      kernels.elasticNetStartFromGradients(ws.desc, ws.yc, ws.w, ws.r, l1, l2, ws.g, ws.out, penAddress);
+      kernels.elasticNetStartFromGradients(ws.desc, ws.yc, ws.w, ws.r, l1, l2, ws.g, ws.out, penAddress, sameW ? 1 : 0);
       heap.f64(ws.out, OUT_LENGTH)[OUT.visits] = setupVisits;
       setupVisits = 0;
+      residualHolds = true;
       return report(0);
     },
     reweight(weights, yCentered, correlate) {
+      residualHolds = false;
       // The correlations go to the gradient slot (θ to the residual slot on the general route):
       // both are recomputed by the start that must follow.
       if (samePositiveRows(weights, positiveRows)) {
