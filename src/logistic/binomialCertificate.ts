@@ -13,6 +13,35 @@ export interface BinomialCertificate {
 }
 
 /**
+ * @internal What the certificate needs of a point's gradients g beyond the support's entries, from
+ * one pass over them (a path re-certifies the same point at each new λ in O(|support|)).
+ */
+export interface GradientSummary {
+  /** The j with w_j ≠ 0, increasing. */
+  support: Int32Array;
+  /** max_j |g_j|. */
+  gradientMax: number;
+  /** max |g_j| over the j with w_j = 0 (0 if none). */
+  offSupportMax: number;
+}
+
+/** @internal The GradientSummary of (w, g). */
+export function summarizeGradient(w: Float64Array, g: Float64Array): GradientSummary {
+  let gradientMax = 0;
+  let offSupportMax = 0;
+  let count = 0;
+  for (let j = 0; j < w.length; j++) {
+    const a = Math.abs(g[j]!);
+    if (a > gradientMax) gradientMax = a;
+    if (w[j] !== 0) count++;
+    else if (a > offSupportMax) offSupportMax = a;
+  }
+  const support = new Int32Array(count);
+  for (let j = 0, k = 0; j < w.length; j++) if (w[j] !== 0) support[k++] = j;
+  return { support, gradientMax, offSupportMax };
+}
+
+/**
  * @internal The duality gap of penalized logistic regression
  *
  *   F(w̃, b) = Σ_i ν_i·[log(1 + e^{η_i}) − y_i·η_i] + l1‖w̃‖₁ + (l2/2)‖w̃‖²,   η = b + X̃w̃ (+ const),
@@ -30,22 +59,22 @@ export interface BinomialCertificate {
  * l2 > 0 both s = 1 and that s are valid and the smaller gap is kept.
  */
 export function binomialCertificate(
-  rowTerms: (s: number) => { loss: number; kl: number }, w: Float64Array, g: Float64Array, l1: number, l2: number,
+  rowTerms: (s: number) => { loss: number; kl: number }, w: Float64Array, g: Float64Array, summary: GradientSummary,
+  l1: number, l2: number,
 ): BinomialCertificate {
   let normL1 = 0;
   let normL2sq = 0;
   let wg = 0;
-  let gradientMax = 0;
-  let kktResidual = 0;
-  for (let j = 0; j < w.length; j++) {
+  const gradientMax = summary.gradientMax;
+  // Off the support the KKT violation is (|g_j| − l1)₊; on it, |g_j − l1·sign(w_j) − l2·w_j|.
+  let kktResidual = Math.max(summary.offSupportMax - l1, 0);
+  for (const j of summary.support) {
     const wj = w[j]!;
     const gj = g[j]!;
     normL1 += Math.abs(wj);
     normL2sq += wj * wj;
     wg += wj * gj;
-    const a = Math.abs(gj);
-    if (a > gradientMax) gradientMax = a;
-    const violation = wj === 0 ? Math.max(a - l1, 0) : Math.abs(gj - l1 * Math.sign(wj) - l2 * wj);
+    const violation = Math.abs(gj - l1 * Math.sign(wj) - l2 * wj);
     if (violation > kktResidual) kktResidual = violation;
   }
   const penalty = l1 * normL1 + 0.5 * l2 * normL2sq;

@@ -2,7 +2,7 @@ import type { DesignMatrix } from '../matrix/DesignMatrix.js';
 import type { BinomialRows, ElasticNetSession, Engine } from '../engine/Engine.js';
 import { sigmoid } from './binomialLoss.js';
 import { linearPredict } from '../model/linearPredict.js';
-import { binomialCertificate, type BinomialCertificate } from './binomialCertificate.js';
+import { binomialCertificate, summarizeGradient, type BinomialCertificate, type GradientSummary } from './binomialCertificate.js';
 
 /** Fitted probabilities this close to every label mean the classes are separated. */
 const SEPARATION_MARGIN = 1e-9;
@@ -73,7 +73,7 @@ export class BinomialNewtonSolver {
   readonly #yScratch: Float64Array;
   readonly #uScratch: Float64Array;
   /** The quadratic model the session holds and the gradients at the current state, until the state moves. */
-  #linearization: { gModel: Float64Array; g: Float64Array; H: number; zMean: number } | undefined;
+  #linearization: { gModel: Float64Array; g: Float64Array; summary: GradientSummary; H: number; zMean: number } | undefined;
   readonly #betaScratch: Float64Array;
 
   /**
@@ -140,10 +140,10 @@ export class BinomialNewtonSolver {
     for (;;) {
       // A new λ starts where the last one stopped: that point's intercept is already optimal and
       // its model and gradients still hold.
-      const { g, H, zMean, columnVisits } = this.#linearization ? this.#relinearize(l1, l2) : this.#linearize(l1, l2);
+      const { g, summary, H, zMean, columnVisits } = this.#linearization ? this.#relinearize(l1, l2) : this.#linearize(l1, l2);
       visits += columnVisits;
       // (The rows' sweep refers to the last linearization, which is this state's.)
-      const cert = binomialCertificate((s) => this.#rows.lossAndKlAt(s), this.#w, g, l1, l2);
+      const cert = binomialCertificate((s) => this.#rows.lossAndKlAt(s), this.#w, g, summary, l1, l2);
       // Without a penalty, a training set the current η classifies perfectly is linearly separable:
       // no finite minimizer exists, however small the gradient has become.
       separated = certificate === 'kkt' ? this.#classifiesPerfectly() : false;
@@ -226,7 +226,7 @@ export class BinomialNewtonSolver {
    * also gives the intercept's score (H·Σu) and curvature, so an intercept already optimal
    * costs no extra sweep.
    */
-  #linearize(l1: number, l2: number): { g: Float64Array; H: number; zMean: number; columnVisits: number } {
+  #linearize(l1: number, l2: number): { g: Float64Array; summary: GradientSummary; H: number; zMean: number; columnVisits: number } {
     // h = IRLS weights ÷ H, the working response less z̄, and u = ν∘(y − p) ÷ H: the logistic
     // gradient is X̃ᵀu·H.
     const yCentered = this.#yScratch;
@@ -252,18 +252,19 @@ export class BinomialNewtonSolver {
     const gModel = modelGradient(c, this.#session.mean, this.#invScale, uSum);
     const report = this.#session.startFromGradient(this.#w, l1 / H, l2 / H, gModel);
     const g = scaled(gModel, H);
-    this.#linearization = { gModel, g, H, zMean };
-    return { g, H, zMean, columnVisits: report.columnVisits + this.nFeatures };
+    const summary = summarizeGradient(this.#w, g);
+    this.#linearization = { gModel, g, summary, H, zMean };
+    return { g, summary, H, zMean, columnVisits: report.columnVisits + this.nFeatures };
   }
 
   /**
    * The linearization of the unchanged state for a new (l1, l2): the session already holds that
    * quadratic model and its gradients, so only its certificate is redone (no pass over X).
    */
-  #relinearize(l1: number, l2: number): { g: Float64Array; H: number; zMean: number; columnVisits: number } {
-    const { gModel, g, H, zMean } = this.#linearization!;
+  #relinearize(l1: number, l2: number): { g: Float64Array; summary: GradientSummary; H: number; zMean: number; columnVisits: number } {
+    const { gModel, g, summary, H, zMean } = this.#linearization!;
     const report = this.#session.startFromGradient(this.#w, l1 / H, l2 / H, gModel);
-    return { g, H, zMean, columnVisits: report.columnVisits };
+    return { g, summary, H, zMean, columnVisits: report.columnVisits };
   }
 
 
