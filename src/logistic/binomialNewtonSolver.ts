@@ -75,6 +75,8 @@ export class BinomialNewtonSolver {
   /** The quadratic model the session holds and the gradients at the current state, until the state moves. */
   #linearization: { gModel: Float64Array; g: Float64Array; summary: GradientSummary; H: number; zMean: number } | undefined;
   readonly #betaScratch: Float64Array;
+  readonly #gModelScratch: Float64Array;
+  readonly #gScratch: Float64Array;
 
   /**
    * @param nu observation weights summing to 1 (0 on rows left out), copied.
@@ -103,6 +105,8 @@ export class BinomialNewtonSolver {
     this.#yScratch = new Float64Array(n);
     this.#uScratch = new Float64Array(n);
     this.#betaScratch = new Float64Array(p);
+    this.#gModelScratch = new Float64Array(p);
+    this.#gScratch = new Float64Array(p);
   }
 
   /**
@@ -249,9 +253,10 @@ export class BinomialNewtonSolver {
     // gradient at the current w is then Σ_i ω_i·x̃_ij·r_i = invScale_j·(c_j − mean_j·Σu): the
     // residual r = (y − p)/curvature + const, and x̃_j is ω-centred, so the constant drops out.
     const c = this.#session.reweight(h, yCentered, u)!;
-    const gModel = modelGradient(c, this.#session.mean, this.#invScale, uSum);
+    // (The linearization's arrays are reused: a new linearization replaces the old one.)
+    const gModel = modelGradient(c, this.#session.mean, this.#invScale, uSum, this.#gModelScratch);
     const report = this.#session.startFromGradient(this.#w, l1 / H, l2 / H, gModel);
-    const g = scaled(gModel, H);
+    const g = scaled(gModel, H, this.#gScratch);
     const summary = summarizeGradient(this.#w, g);
     this.#linearization = { gModel, g, summary, H, zMean };
     return { g, summary, H, zMean, columnVisits: report.columnVisits + this.nFeatures };
@@ -370,16 +375,14 @@ function dot(a: Float64Array, b: Float64Array): number {
   return sum;
 }
 
-/** c·a, a new array. */
-function scaled(a: Float64Array, c: number): Float64Array {
-  const out = new Float64Array(a.length);
+/** out = c·a; returns out. */
+function scaled(a: Float64Array, c: number, out: Float64Array): Float64Array {
   for (let j = 0; j < a.length; j++) out[j] = c * a[j]!;
   return out;
 }
 
-/** The model's gradients invScale_j·(c_j − mean_j·Σu) (0 for excluded columns). */
-function modelGradient(c: Float64Array, mean: Float64Array, invScale: Float64Array, uSum: number): Float64Array {
-  const g = new Float64Array(c.length);
+/** The model's gradients invScale_j·(c_j − mean_j·Σu) (0 for excluded columns) into g; returns g. */
+function modelGradient(c: Float64Array, mean: Float64Array, invScale: Float64Array, uSum: number, g: Float64Array): Float64Array {
   for (let j = 0; j < g.length; j++) {
     const inv = invScale[j]!;
     g[j] = inv === 0 ? 0 : inv * (c[j]! - mean[j]! * uSum);
