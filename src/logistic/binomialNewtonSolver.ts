@@ -42,11 +42,18 @@ export interface BinomialSolveReport extends BinomialCertificate {
  * (c_i, the IRLS weight, is the exact curvature wherever the fit is right: |y − p| ≈ p(1−p) when p
  * is near its label, so Newton converges quadratically even on nearly separated data; it is
  * floored only for confidently wrong rows, which keeps the working response |z − η| ≤ 1e5;
- * glmnet floors p(1−p) at 1e-5 for every row), which is the weighted least-squares problem of an elastic-net session with weights h/H
- * (H = Σh) and penalty (l1/H, l2/H): the screened working-set coordinate descent in WebAssembly
- * solves it (warm-started, to a tolerance that tightens with the outer gap). A backtracking
- * (Armijo) line search on F along the step follows; η moves linearly, so each trial is O(n + p).
- * The certificate is the logistic duality gap after the intercept is made optimal.
+ * glmnet floors p(1−p) at 1e-5 for every row). That is the weighted least-squares problem of an
+ * elastic-net session with weights h/H (H = Σh) and penalty (l1/H, l2/H): the screened
+ * working-set coordinate descent in WebAssembly solves it (warm-started, on its working set only,
+ * to a tolerance that tightens with the outer gap). A backtracking (Armijo) line search on F
+ * along the step follows; η moves linearly, so each trial is O(n). The certificate is the
+ * logistic duality gap after the intercept is made optimal.
+ *
+ * Cost per Newton step: one sweep over X (the session's column statistics under h fused with the
+ * gradient Xᵀu), the inner passes over the working set, one product X̃w̃⁺ over the support, and a
+ * few O(n) row sweeps (engine BinomialRows: the model with the intercept's score, the loss and KL
+ * terms, the line search), all in the engine; the certificate is O(|support|) after one O(p)
+ * summary per linearization.
  *
  * State (w̃, b, η) persists between `solve` calls: a path warm-starts each λ from the last.
  * Rows with ν_i = 0 (a cross-validation fold's held-out rows) do not count, but η is kept for
