@@ -101,11 +101,11 @@ if (liblinearAvailability.available) {
       let nonZeros = 0;
       for (const c of probe.coef) if (c !== 0) nonZeros++;
       log(`  liblinear -e ${eps}: ${probe.newtonIterations} iterations, F ${objective.toPrecision(12)}, our gap/F(0) at its w ${cert.relGap.toExponential(1)}, ${nonZeros} non-zeros`);
-      // Our loosest tol (of a decade ladder) whose fit reaches F ≤ liblinear's F.
+      // Our loosest tol (of a half-decade ladder 1, 3e-1, 1e-1, 3e-2, …) whose fit reaches F ≤ liblinear's F.
       const ladder: { tol: number; objective: number }[] = [];
       let chosen: number | undefined;
-      for (let e = 1; e <= 12 && chosen === undefined; e++) {
-        const tol = 10 ** -e;
+      for (let k = 0; k <= 24 && chosen === undefined; k++) {
+        const tol = k % 2 === 0 ? 10 ** (-k / 2) : 3 * 10 ** (-(k + 1) / 2);
         const [fit] = timeSingleFits(problem, lambda, tol, ['wasm'], false, { minReps: 1, maxReps: 1, budgetMs: 0 });
         const f = noInterceptObjective(problem, lambda, fit!.coef);
         ladder.push({ tol, objective: f });

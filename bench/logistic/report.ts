@@ -77,7 +77,7 @@ export function renderLogisticReport(o: LogisticBenchOutcome): string {
     out.push(markdownTable(['liblinear', 'Time (with read)', 'Time − read', 'Newton its', 'F (liblinear)', 'Gap/F(0) (liblinear)', 'nnz', 'l1l2 tol', 'l1l2 time', 'Newton its', 'F (l1l2)', 'Gap/F(0) (l1l2)', 'nnz', 'liblinear ÷ l1l2'], lrows,
       ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left', 'right', 'right', 'right', 'right', 'right', 'right']));
     out.push('');
-    out.push(`l1l2's tol is the loosest of 1e-1, 1e-2, 1e-3, … whose solution has F ≤ liblinear's F (both computed by the same function from the weights); tried: ${l.runs.map((r) => `-e ${r.eps}: ${r.ladder.map((s) => `${s.tol.toExponential(0)} → ${s.objective.toPrecision(12)}`).join(', ')}`).join('; ')}. "Time − read" subtracts the \`-e 1e30\` run for information only; the ratio uses the whole time.`);
+    out.push(`l1l2's tol is the loosest of the half-decade ladder 1, 3e-1, 1e-1, 3e-2, 1e-2, … whose solution has F ≤ liblinear's F (both computed by the same function from the weights); tried: ${l.runs.map((r) => `-e ${r.eps}: ${r.ladder.map((s) => `${s.tol.toExponential(0)} → ${s.objective.toPrecision(12)}`).join(', ')}`).join('; ')}. "Time − read" subtracts the \`-e 1e30\` run for information only; the ratio uses the whole time.`);
   } else out.push(`Not run: ${o.liblinearAvailability.available ? 'skipped' : o.liblinearAvailability.reason}.`);
   out.push('');
 

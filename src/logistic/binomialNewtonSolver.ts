@@ -148,6 +148,7 @@ export class BinomialNewtonSolver {
     let stalled = false;
     let bestMeasure = Infinity;
     let stepsWithoutProgress = 0;
+    let innerCap = 1;
     for (;;) {
       // A new λ starts where the last one stopped: that point's intercept is already optimal and
       // its model and gradients still hold.
@@ -167,17 +168,24 @@ export class BinomialNewtonSolver {
       if (measure < bestMeasure) {
         bestMeasure = measure;
         stepsWithoutProgress = 0;
-      } else if (++stepsWithoutProgress >= 3) stalled = true;
+      } else {
+        // A step that did not improve the certificate: solve the next model more accurately.
+        innerCap *= 0.25;
+        if (++stepsWithoutProgress >= 3) stalled = true;
+      }
       if (converged || separated || stalled || newtonIterations >= maxNewton || passes >= maxPasses) {
         return { ...cert, newtonIterations, passes, columnVisits: visits, certificate, converged, separated, stalled };
       }
-      // The subproblem's own gap is in units of Q/H; ask for a fraction of the outer gap.
-      // Superlinear: the fraction shrinks with the relative outer gap (newGLMNET's adaptive rule),
-      // but never below INNER_FLOOR·gapTolerance: a model solved more accurately than the outer
-      // tolerance asks for cannot bring the outer gap further below it.
+      // The subproblem's own gap is in units of Q/H; ask for a fraction of the outer gap (inexact
+      // Newton's forcing term). The fraction is the relative outer gap, so convergence turns
+      // superlinear, capped by innerCap: 1 at first, as newGLMNET's inner tolerance (far from the
+      // optimum a rough model solution is as good a direction), quartered after every Newton step
+      // that did not improve the certificate. Never below
+      // INNER_FLOOR·gapTolerance: a model solved more accurately than the outer tolerance asks for
+      // cannot bring the outer gap further below it.
       const outer = certificate === 'gap' ? cert.gap : cert.kktResidual * cert.kktResidual;
       const relative = outer / Math.max(this.nullObjective, 1e-300);
-      const fraction = Math.min(0.1, Math.max(relative, 1e-3)) * Math.max(outer, 0.1 * gapTolerance);
+      const fraction = Math.min(innerCap, Math.max(relative, 1e-3)) * Math.max(outer, 0.1 * gapTolerance);
       const innerTolerance = (certificate === 'gap' ? Math.max(fraction, INNER_FLOOR * gapTolerance) : fraction) / H;
       // An inner solve asked for a gap below its rounding level would run to its pass limit: cap it.
       const innerPasses = Math.min(maxPasses - passes, MAX_INNER_PASSES);
