@@ -7,6 +7,7 @@ import { simdSuiteRecordingWarnings } from './helpers/warningRecorder.js';
 import { auditLogistic, classificationProblem } from './helpers/logisticOracle.js';
 import { asCsc, asDense, asRows } from './helpers/syntheticRegression.js';
 import { snapshot } from './helpers/byteSnapshot.js';
+import { computeLogisticPath, resolveLogisticPathOptions } from '../src/logistic/logisticPath.js';
 
 const dense = classificationProblem(11, 200, 40);
 const wide = classificationProblem(12, 60, 300);
@@ -245,6 +246,15 @@ describe('logisticPath', () => {
       const path = run((k, total) => seen.push([k, total]));
       expect(seen).toEqual(Array.from({ length: path.length }, (_, k) => [k, 15]));
     }
+  });
+
+  it('a tolerance per λ (the benchmark\'s λ-by-λ matching) is met at each λ', () => {
+    const lambdas = logisticPath(asDense(dense), dense.labels, { nLambda: 10 }).lambdas;
+    const tolerances = Float64Array.from(lambdas, (_, k) => (k % 2 === 0 ? 1e-3 : 1e-10));
+    const { resolved, maxPasses } = resolveLogisticPathOptions({ lambdas, tol: 1 });
+    const path = computeLogisticPath(asDense(dense), dense.labels, resolved, maxPasses, { tolerances });
+    const f0 = path.gapTolerance; // tol 1: gapTolerance = F(0)
+    for (let k = 0; k < path.length; k++) expect(path.dualGaps[k]!).toBeLessThanOrEqual(tolerances[k]! * f0);
   });
 
   it('the path equals independent single-λ fits', () => {

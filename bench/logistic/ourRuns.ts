@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { LogisticRegression } from '../../src/logistic/LogisticRegression.js';
-import { logisticPath } from '../../src/logistic/logisticPath.js';
+import { computeLogisticPath, logisticPath, resolveLogisticPathOptions } from '../../src/logistic/logisticPath.js';
 import type { RegularizationPath } from '../../src/path/RegularizationPath.js';
 import type { EngineName } from '../../src/engine/selectEngine.js';
 import { interleaved, median } from '../timing.js';
@@ -54,9 +54,10 @@ export function timeSingleFits(
   return engines.map((engine, i) => describe(models[i]!, engine, fitIntercept, lambda, tol, samples[i]!.samples));
 }
 
-/** Our path on the shared grid at one tol and engine. */
+/** Our path on the shared grid at one tol (or one per λ) and engine. */
 export interface PathRunResult {
   engine: EngineName;
+  /** The tol, or NaN when each λ had its own (`tolerances`). */
   tol: number;
   timesMs: number[];
   medianMs: number;
@@ -77,25 +78,35 @@ export interface PathRunResult {
 
 /**
  * `logisticPath(X, y, { lambdas, tol, engine })` (intercept, L1) timed `reps` times; the grid is
- * explicit, so every λ is solved (no early stop).
+ * explicit, so every λ is solved (no early stop). With `tol` an array, λ_k is solved to tol[k]
+ * (the same path machinery, computeLogisticPath, with a tolerance per λ: matching another solver's
+ * accuracy λ by λ).
  */
-export function timeLogisticPath(problem: TextProblem, grid: Float64Array, tol: number, engine: EngineName, reps: number, log: (m: string) => void): PathRunResult {
+export function timeLogisticPath(
+  problem: TextProblem, grid: Float64Array, tol: number | Float64Array, engine: EngineName, reps: number, log: (m: string) => void,
+): PathRunResult {
   const timesMs: number[] = [];
   let path: RegularizationPath | undefined;
+  const perLambda = typeof tol !== 'number';
   for (let r = 0; r < reps; r++) {
     const t0 = performance.now();
-    path = logisticPath(problem.X, problem.y, { lambdas: grid, tol, engine });
+    if (perLambda) {
+      // (What logisticPath does after validating: the labels are already 0/1.)
+      const { resolved, maxPasses } = resolveLogisticPathOptions({ lambdas: grid, tol: 1, engine });
+      path = computeLogisticPath(problem.X, problem.y, resolved, maxPasses, { tolerances: tol });
+    } else path = logisticPath(problem.X, problem.y, { lambdas: grid, tol, engine });
     timesMs.push(performance.now() - t0);
   }
   const p = path!;
-  const f0 = p.gapTolerance / tol;
+  // gapTolerance = tol·F(0) (tol 1 for the per-λ run).
+  const f0 = perLambda ? p.gapTolerance : p.gapTolerance / tol;
   const relGaps = Float64Array.from(p.dualGaps, (g) => g / f0);
   const result: PathRunResult = {
-    engine, tol, timesMs, medianMs: median(timesMs), solved: p.length, gridLength: grid.length,
+    engine, tol: perLambda ? NaN : tol, timesMs, medianMs: median(timesMs), solved: p.length, gridLength: grid.length,
     passes: p.passesOverX.reduce((a, b) => a + b, 0), newtonIterations: p.nIters.reduce((a, b) => a + b, 0),
     relGaps, maxRelGap: Math.max(...relGaps), notConverged: p.converged.filter((c) => !c).length, maxDf: Math.max(...p.df), path: p,
   };
-  log(`  ${engine} path tol ${tol.toExponential(1)}: ${(result.medianMs / 1000).toFixed(2)} s (runs ${timesMs.map((t) => (t / 1000).toFixed(2)).join(', ')}), ` +
+  log(`  ${engine} path tol ${perLambda ? 'per λ' : tol.toExponential(1)}: ${(result.medianMs / 1000).toFixed(2)} s (runs ${timesMs.map((t) => (t / 1000).toFixed(2)).join(', ')}), ` +
     `${result.passes.toFixed(0)} passes, ${result.newtonIterations} Newton its, max gap/F(0) ${result.maxRelGap.toExponential(1)}, max df ${result.maxDf}`);
   return result;
 }

@@ -26,7 +26,11 @@ export interface LogisticPathOptions extends PathOptions {
  */
 export function computeLogisticPath(
   X: DesignMatrix, y01: Float64Array, options: ResolvedPathOptions, maxPasses: number,
-  extra: { weights?: Float64Array; onSolved?: (k: number, solver: BinomialNewtonSolver) => void } = {},
+  extra: {
+    weights?: Float64Array; onSolved?: (k: number, solver: BinomialNewtonSolver) => void;
+    /** A relative tolerance per λ of options.lambdas instead of options.tol (benchmarks matching another solver λ by λ). */
+    tolerances?: Float64Array;
+  } = {},
 ): RegularizationPath {
   const { l1Ratio, fitIntercept, standardize, tol } = options;
   const solver = openBinomialSolver(selectEngine(options.engine), X, y01, extra.weights, fitIntercept, standardize);
@@ -41,7 +45,7 @@ export function computeLogisticPath(
     let lambdaPrev = lambdaMax;
     for (let k = 0; k < K; k++) {
       const lambda = lambdas[k]!;
-      const fit = solveBinomialAt(solver, lambda, l1Ratio, Math.min(lambdaPrev, lambdaMax), tol, options.maxIter, maxPasses, () => gradientMax, true);
+      const fit = solveBinomialAt(solver, lambda, l1Ratio, Math.min(lambdaPrev, lambdaMax), extra.tolerances?.[k] ?? tol, options.maxIter, maxPasses, () => gradientMax, true);
       lambdaPrev = lambda;
       recorder.record({
         coef: fit.coef, intercept: fit.intercept,
