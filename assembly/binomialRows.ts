@@ -49,33 +49,6 @@ function klTerm(y: f64, e: f64, t: f64, s: f64, logS: f64, oneMinusS: f64): f64 
 }
 
 /**
- * out[0] = Σ ν_i·ℓ(y_i, η_i); out[1] = Σ ν_i·KL(a_i ‖ σ(η_i)), a_i = y_i − s·(y_i − σ(η_i)), the
- * binomial dual's per-row terms at the dual scaling s (0 when s ≥ 1: a_i = σ(η_i)). One exp and
- * one log1p per row, one log1p more for the KL term (see klTerm).
- */
-export function binomialLossAndKl(n: i32, y: usize, nu: usize, eta: usize, s: f64, out: usize): void {
-  const withKl = s < 1;
-  const oneMinusS = 1 - s, logS = withKl ? Math.log(s) : 0;
-  let loss: f64 = 0, klSum: f64 = 0;
-  for (let i: i32 = 0; i < n; i++) {
-    const o = <usize>i << 3;
-    const v = load<f64>(nu + o);
-    if (v <= 0) continue;
-    const yi = load<f64>(y + o);
-    const e = load<f64>(eta + o);
-    const t = Math.exp(-Math.abs(e));
-    const lp = Math.log1p(t);
-    loss += v * ((e > 0 ? e + lp : lp) - yi * e); // log(1 + e^η) = e⁺ + log1p(e^{−|η|})
-    if (withKl) {
-      const kl = klTerm(yi, e, t, s, logS, oneMinusS);
-      if (kl > 0) klSum += v * kl;
-    }
-  }
-  store<f64>(out, loss);
-  store<f64>(out, klSum, 8);
-}
-
-/**
  * The quadratic model at η (every row; ν_i = 0 gives h_i = u_i = 0): with p_i = σ(η_i) and
  * c_i = max(p_i(1−p_i), 1e-5·|y_i − p_i|, 1e-300),
  *   H = Σ ν_i·c_i,  h_i = ν_i·c_i/H,  z_i = η_i + (y_i − p_i)/c_i,  u_i = ν_i·(y_i − p_i)/H,
@@ -123,8 +96,9 @@ export function binomialLinearize(
 }
 
 /**
- * binomialLossAndKl for the η and t = e^{−|η|} of the last binomialLinearize, without an exp:
- * out[0] = the loss, out[1] = the KL sum at s (0 when s ≥ 1). One log1p per row, two with KL.
+ * At the η and t = e^{−|η|} of the last binomialLinearize (no exp): out[0] = Σ ν_i·ℓ(y_i, η_i),
+ * out[1] = Σ ν_i·KL(a_i ‖ σ(η_i)) with a_i = y_i − s·(y_i − σ(η_i)), the binomial dual's per-row
+ * terms at the dual scaling s (0 when s ≥ 1: a_i = σ(η_i)). One log1p per row, two with KL.
  */
 export function binomialLossAndKlAt(n: i32, y: usize, nu: usize, eta: usize, t: usize, s: f64, out: usize): void {
   const withKl = s < 1;

@@ -207,8 +207,6 @@ export interface ElasticNetSession {
  * count). Formulas: assembly/binomialRows.ts.
  */
 export interface BinomialRows {
-  /** Σν·ℓ(y, η) and, at a dual scaling s < 1, Σν·KL(a ‖ σ(η)) with a = y − s·(y − σ(η)) (kl = 0 at s ≥ 1). */
-  lossAndKl(eta: Float64Array, s: number): { loss: number; kl: number };
   /**
    * The quadratic model at η into h (IRLS weights ÷ H), yCentered (working response z, less z̄ with
    * an intercept) and u (ν∘(y − σ(η)) ÷ H); returns H, z̄ = Σh·z, Σu and the intercept's curvature
@@ -217,7 +215,10 @@ export interface BinomialRows {
   linearize(eta: Float64Array, fitIntercept: boolean, h: Float64Array, yCentered: Float64Array, u: Float64Array): {
     H: number; zMean: number; uSum: number; interceptCurvature: number;
   };
-  /** {@link lossAndKl} at the η of the last {@link linearize}, cheaper (no exp). */
+  /**
+   * At the η of the last {@link linearize}: Σν·ℓ(y, η) and, at a dual scaling s < 1,
+   * Σν·KL(a ‖ σ(η)) with a = y − s·(y − σ(η)) (kl = 0 at s ≥ 1).
+   */
   lossAndKlAt(s: number): { loss: number; kl: number };
   /** Holds a Newton step's ends η and η⁺ for {@link lossAlongStep}. */
   setStep(eta: Float64Array, etaNext: Float64Array): void;

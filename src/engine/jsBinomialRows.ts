@@ -18,27 +18,6 @@ export function openJsBinomialRows(y01: Float64Array, weights: Float64Array): Bi
   let stepStart: Float64Array = new Float64Array(0);
   let stepEnd: Float64Array = new Float64Array(0);
   return {
-    lossAndKl(eta, s) {
-      const withKl = s < 1;
-      const oneMinusS = 1 - s;
-      const logS = withKl ? Math.log(s) : 0;
-      let loss = 0;
-      let kl = 0;
-      for (let i = 0; i < n; i++) {
-        const v = nu[i]!;
-        if (v <= 0) continue;
-        const yi = y[i]!;
-        const e = eta[i]!;
-        const t = Math.exp(-Math.abs(e));
-        const lp = Math.log1p(t);
-        loss += v * ((e > 0 ? e + lp : lp) - yi * e); // log(1 + e^η) = e⁺ + log1p(e^{−|η|})
-        if (withKl) {
-          const term = klTerm(yi, e, t, s, logS, oneMinusS);
-          if (term > 0) kl += v * term;
-        }
-      }
-      return { loss, kl };
-    },
     linearize(eta, fitIntercept, h, yCentered, u) {
       linEta.set(eta);
       let H = 0;

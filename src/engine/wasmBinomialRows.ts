@@ -20,12 +20,6 @@ export function openWasmBinomialRows(runtime: WasmRuntime, y01: Float64Array, we
   heap.f64(nu, n).set(weights);
   let disposed = false;
   return {
-    lossAndKl(etaIn, s) {
-      heap.f64(eta, n).set(etaIn);
-      kernels.binomialLossAndKl(n, y, nu, eta, s, out);
-      const o = heap.f64(out, 2);
-      return { loss: o[0]!, kl: o[1]! };
-    },
     linearize(etaIn, fitIntercept, hOut, yCentered, uOut) {
       heap.f64(linEta, n).set(etaIn);
       kernels.binomialLinearize(n, y, nu, linEta, fitIntercept ? 1 : 0, h, z, u, linT, out);

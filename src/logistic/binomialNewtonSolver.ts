@@ -107,10 +107,11 @@ export class BinomialNewtonSolver {
     for (let i = 0; i < n; i++) yMean += this.#nu[i]! * y01[i]!;
     this.#b = fitIntercept ? Math.log(yMean / (1 - yMean)) : 0;
     this.#eta = new Float64Array(n).fill(this.#b);
-    this.nullObjective = this.#rows.lossAndKl(this.#eta, 1).loss;
     this.#h = new Float64Array(n);
     this.#yScratch = new Float64Array(n);
     this.#uScratch = new Float64Array(n);
+    this.#rows.linearize(this.#eta, fitIntercept, this.#h, this.#yScratch, this.#uScratch);
+    this.nullObjective = this.#rows.lossAndKlAt(1).loss;
     this.#betaScratch = new Float64Array(p);
     this.#gModelScratch = new Float64Array(p);
     this.#gScratch = new Float64Array(p);

@@ -22,7 +22,6 @@ export interface KernelExports {
   reweightedColumnStats(desc: number, pairs: number, fitIntercept: number, corr: number): void;
   elasticNetResidual(desc: number, yc: number, w: number, r: number): void;
   // Binomial row sweeps (assembly/binomialRows.ts).
-  binomialLossAndKl(n: number, y: number, nu: number, eta: number, s: number, out: number): void;
   binomialLinearize(n: number, y: number, nu: number, eta: number, fitIntercept: number, h: number, yc: number, u: number, t: number, out: number): void;
   binomialLossAndKlAt(n: number, y: number, nu: number, eta: number, t: number, s: number, out: number): void;
   binomialLossAlong(n: number, y: number, nu: number, eta: number, etaNext: number, t: number): number;
