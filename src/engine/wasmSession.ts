@@ -156,11 +156,18 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
     },
     gradient: () => heap.f64(ws.g, p).slice(),
     startFromGradient(coefScaled, l1, l2, gradient) {
-      const w0 = Float64Array.from(coefScaled);
+      const w0 = pen ? Float64Array.from(coefScaled) : coefScaled;
       clipToBounds(w0, pen);
+      // Copy w in, noting whether it changed (then r must be recomputed).
       const current = heap.f64(ws.w, p);
-      const sameW = residualHolds && w0.every((v, j) => v === current[j]);
-      current.set(w0);
+      let sameW = residualHolds;
+      for (let j = 0; j < p; j++) {
+        const v = w0[j]!;
+        if (v !== current[j]) {
+          sameW = false;
+          current[j] = v;
+        }
+      }
       heap.f64(ws.g, p).set(gradient);
       heap.f64(ws.out, OUT_LENGTH).fill(0);
       heap.u8(ws.screened, p).fill(0); // every gradient is known now

@@ -199,10 +199,11 @@ export class BinomialNewtonSolver {
       // The subproblem's solution w̃⁺ and its intercept b⁺ = z̄ − Σ_j mean_j·β⁺_j; η⁺ = b⁺ + Xβ⁺
       // = z̄ + X̃w̃⁺ is recomputed from X (z − r would carry the rounding of z, up to 1/1e-5 in size).
       const wNext = this.#session.coefScaled();
-      const betaNext = elementwiseProduct(wNext, this.#invScale, this.#betaScratch);
-      const bNext = this.#fitIntercept ? zMean - dot(this.#session.mean, betaNext) : 0;
+      // Only coordinates non-zero at either end of the step move (and carry penalty) along it.
+      const segment = segmentSupport(this.#w, wNext);
+      const bNext = this.#fitIntercept ? zMean - scaledDot(this.#session.mean, this.#invScale, wNext, segment) : 0;
       const etaNext = this.#session.linearPredictor(this.#fitIntercept ? zMean : 0);
-      stalled = !this.#lineSearch(wNext, etaNext, bNext, l1, l2, cert.primal, H);
+      stalled = !this.#lineSearch(wNext, segment, etaNext, bNext, l1, l2, cert.primal, H);
     }
   }
 
@@ -270,9 +271,10 @@ export class BinomialNewtonSolver {
     // residual r = (y − p)/curvature + const, and x̃_j is ω-centred, so the constant drops out.
     const c = this.#session.reweight(h, yCentered, u)!;
     // (The linearization's arrays are reused: a new linearization replaces the old one.)
-    const gModel = modelGradient(c, this.#session.mean, this.#invScale, uSum, this.#gModelScratch);
+    const gModel = this.#gModelScratch;
+    const g = this.#gScratch;
+    modelGradients(c, this.#session.mean, this.#invScale, uSum, H, gModel, g);
     const report = this.#session.startFromGradient(this.#w, l1 / H, l2 / H, gModel);
-    const g = scaled(gModel, H, this.#gScratch);
     const summary = summarizeGradient(this.#w, g);
     this.#linearization = { gModel, g, summary, H, zMean };
     return { g, summary, H, zMean, columnVisits: report.columnVisits + this.nFeatures };
@@ -294,17 +296,16 @@ export class BinomialNewtonSolver {
    * F(t) ≤ F(0) + 1e-4·t·Δ, Δ = ∇ℓᵀdη + P(w̃⁺) − P(w̃) (newGLMNET's sufficient decrease).
    * Updates the state and returns true on success; false when no descent is possible.
    */
-  #lineSearch(wNext: Float64Array, etaNext: Float64Array, bNext: number, l1: number, l2: number, f0: number, H: number): boolean {
+  #lineSearch(
+    wNext: Float64Array, segment: Int32Array, etaNext: Float64Array, bNext: number, l1: number, l2: number, f0: number, H: number,
+  ): boolean {
     const n = this.nRows;
     const eta = this.#eta;
     const w = this.#w;
-    // Only coordinates non-zero at either end can contribute to the penalty along the segment.
-    const support: number[] = [];
-    for (let j = 0; j < w.length; j++) if (w[j] !== 0 || wNext[j] !== 0) support.push(j);
     const penalty = (t: number): number => {
       let sum1 = 0;
       let sum2 = 0;
-      for (const j of support) {
+      for (const j of segment) {
         const v = w[j]! + t * (wNext[j]! - w[j]!);
         sum1 += Math.abs(v);
         sum2 += v * v;
@@ -326,7 +327,7 @@ export class BinomialNewtonSolver {
     const resolution = 8 * Number.EPSILON * Math.sqrt(n) * Math.abs(f0);
     if (Math.abs(decrease) <= resolution) {
       if (!(loss(1) + penalty(1) <= f0 + resolution)) return false;
-      this.#step(1, wNext, etaNext, bNext);
+      this.#step(1, wNext, segment, etaNext, bNext);
       return true;
     }
     if (!(decrease < 0)) return false;
@@ -334,7 +335,7 @@ export class BinomialNewtonSolver {
     for (let k = 0; k <= MAX_HALVINGS; k++, t /= 2) {
       const ft = loss(t) + penalty(t);
       if (ft <= f0 + ARMIJO * t * decrease) {
-        this.#step(t, wNext, etaNext, bNext);
+        this.#step(t, wNext, segment, etaNext, bNext);
         return true;
       }
     }
@@ -342,11 +343,11 @@ export class BinomialNewtonSolver {
   }
 
   /** Moves the state a fraction t of the way to (w̃⁺, η⁺, b⁺). */
-  #step(t: number, wNext: Float64Array, etaNext: Float64Array, bNext: number): void {
+  #step(t: number, wNext: Float64Array, segment: Int32Array, etaNext: Float64Array, bNext: number): void {
     this.#linearization = undefined;
     const w = this.#w;
     const eta = this.#eta;
-    for (let j = 0; j < w.length; j++) w[j] = w[j]! + t * (wNext[j]! - w[j]!);
+    for (const j of segment) w[j] = w[j]! + t * (wNext[j]! - w[j]!);
     for (let i = 0; i < eta.length; i++) eta[i] = eta[i]! + t * (etaNext[i]! - eta[i]!);
     this.#b += t * (bNext - this.#b);
   }
@@ -384,24 +385,33 @@ function elementwiseProduct(a: Float64Array, b: Float64Array, out: Float64Array)
   return out;
 }
 
-/** Σ_j a_j·b_j. */
-function dot(a: Float64Array, b: Float64Array): number {
+/** The j with a_j ≠ 0 or b_j ≠ 0, increasing. */
+function segmentSupport(a: Float64Array, b: Float64Array): Int32Array {
+  let count = 0;
+  for (let j = 0; j < a.length; j++) if (a[j] !== 0 || b[j] !== 0) count++;
+  const support = new Int32Array(count);
+  for (let j = 0, k = 0; j < a.length; j++) if (a[j] !== 0 || b[j] !== 0) support[k++] = j;
+  return support;
+}
+
+/** Σ_{j ∈ idx} a_j·b_j·c_j. */
+function scaledDot(a: Float64Array, b: Float64Array, c: Float64Array, idx: Int32Array): number {
   let sum = 0;
-  for (let j = 0; j < a.length; j++) sum += a[j]! * b[j]!;
+  for (const j of idx) sum += a[j]! * b[j]! * c[j]!;
   return sum;
 }
 
-/** out = c·a; returns out. */
-function scaled(a: Float64Array, c: number, out: Float64Array): Float64Array {
-  for (let j = 0; j < a.length; j++) out[j] = c * a[j]!;
-  return out;
-}
-
-/** The model's gradients invScale_j·(c_j − mean_j·Σu) (0 for excluded columns) into g; returns g. */
-function modelGradient(c: Float64Array, mean: Float64Array, invScale: Float64Array, uSum: number, g: Float64Array): Float64Array {
+/**
+ * The model's gradients gModel_j = invScale_j·(c_j − mean_j·Σu) (0 for excluded columns) and the
+ * logistic ones g_j = H·gModel_j.
+ */
+function modelGradients(
+  c: Float64Array, mean: Float64Array, invScale: Float64Array, uSum: number, H: number, gModel: Float64Array, g: Float64Array,
+): void {
   for (let j = 0; j < g.length; j++) {
     const inv = invScale[j]!;
-    g[j] = inv === 0 ? 0 : inv * (c[j]! - mean[j]! * uSum);
+    const v = inv === 0 ? 0 : inv * (c[j]! - mean[j]! * uSum);
+    gModel[j] = v;
+    g[j] = H * v;
   }
-  return g;
 }
