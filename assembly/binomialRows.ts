@@ -10,14 +10,6 @@ const CURVATURE_FLOOR: f64 = 1e-5;
 
 // @ts-ignore: decorator
 @inline
-function sigmoid(eta: f64): f64 {
-  if (eta >= 0) return 1 / (1 + Math.exp(-eta));
-  const e = Math.exp(eta);
-  return e / (1 + e);
-}
-
-// @ts-ignore: decorator
-@inline
 function log1pExp(eta: f64): f64 {
   return eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
 }

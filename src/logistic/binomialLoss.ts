@@ -19,13 +19,3 @@ export function sigmoid(eta: number): number {
 export function binomialLoss(y: number, eta: number): number {
   return log1pExp(eta) - y * eta;
 }
-
-/** Σ_i ν_i·ℓ(y_i, η_i), the weighted mean loss (ν sums to 1). */
-export function meanBinomialLoss(y: Float64Array, eta: Float64Array, nu: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i < y.length; i++) {
-    const v = nu[i]!;
-    if (v > 0) sum += v * binomialLoss(y[i]!, eta[i]!);
-  }
-  return sum;
-}

@@ -2,7 +2,7 @@ import { InvalidParameterError } from '../errors.js';
 import type { MatrixInput } from '../matrix/DesignMatrix.js';
 import { toDesignMatrix } from '../matrix/DesignMatrix.js';
 import { toTargetVector } from '../validation.js';
-import { sigmoid } from '../proximal/reference/datafit.js';
+import { sigmoid } from '../logistic/binomialLoss.js';
 import { SgdEstimator, type SGDOptions } from './SgdEstimator.js';
 
 /**

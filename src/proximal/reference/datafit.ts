@@ -7,18 +7,7 @@
  *
  * u is the negative derivative −∂f/∂η_i / ω_i, so ∇_w f = −X̃ᵀ(ω∘u) and ∂f/∂b = −Σω_i·u_i.
  */
-
-/** log(1 + e^η) without overflow. */
-export function softplus(eta: number): number {
-  return eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
-}
-
-/** σ(η) = 1/(1 + e^{−η}) without overflow. */
-export function sigmoid(eta: number): number {
-  if (eta >= 0) return 1 / (1 + Math.exp(-eta));
-  const e = Math.exp(eta);
-  return e / (1 + e);
-}
+import { log1pExp, sigmoid } from '../../logistic/binomialLoss.js';
 
 function weightOf(weights: Float64Array | undefined, i: number, invN: number): number {
   return weights === undefined ? invN : weights[i]!;
@@ -38,7 +27,7 @@ export function datafitResidual(datafit: number, y: Float64Array, eta: Float64Ar
       value += wi * r * r;
     } else {
       u[i] = y[i]! - sigmoid(e);
-      value += wi * (softplus(e) - y[i]! * e);
+      value += wi * (log1pExp(e) - y[i]! * e);
     }
   }
   return datafit === 0 ? 0.5 * value : value;
@@ -55,7 +44,7 @@ export function datafitValue(datafit: number, y: Float64Array, eta: Float64Array
     if (datafit === 0) {
       const r = y[i]! - e;
       value += wi * r * r;
-    } else value += wi * (softplus(e) - y[i]! * e);
+    } else value += wi * (log1pExp(e) - y[i]! * e);
   }
   return datafit === 0 ? 0.5 * value : value;
 }
@@ -88,10 +77,10 @@ export function datafitBregman(datafit: number, etaNew: Float64Array, eta: Float
 }
 
 /**
- * One sample's logistic Bregman divergence, softplus(c + δ) − softplus(c) − s·δ with s = σ(c),
+ * One sample's logistic Bregman divergence, log1pExp(c + δ) − log1pExp(c) − s·δ with s = σ(c),
  * written as log(1 + s·(e^δ − 1)) − s·δ, and for |δ| < 10⁻³ as its Taylor series
  * s(1−s)·[δ²/2 + (1−2s)δ³/6 + (1 − 6s + 6s²)δ⁴/24] (relative error O(δ³)): the direct formula loses
- * everything to rounding once δ² is below the ulp of softplus(c), which would make backtracking
+ * everything to rounding once δ² is below the ulp of log1pExp(c), which would make backtracking
  * double L without end.
  */
 export function logisticBregman(s: number, delta: number): number {

@@ -1,4 +1,4 @@
-import { sigmoid, softplus } from '../../proximal/reference/datafit.js';
+import { log1pExp, sigmoid } from '../../logistic/binomialLoss.js';
 import { SGD_PARAM, type RowMatrix, type SgdReport } from '../SgdProblem.js';
 
 /**
@@ -152,7 +152,7 @@ export function sgdFit(X: RowMatrix, y: Float64Array, w: Float64Array, params: F
     for (let i = 0; i < n; i++) {
       const e = rowDot(X, i, w) + b;
       const yi = y[i]!;
-      lossSum += loss === 0 ? 0.5 * (e - yi) * (e - yi) : softplus(e) - yi * e;
+      lossSum += loss === 0 ? 0.5 * (e - yi) * (e - yi) : log1pExp(e) - yi * e;
       const di = dloss(loss, e, yi);
       gb += di;
       rowAxpy(X, i, di / n, g);
