@@ -17,6 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { enetPath, lambdaMax, lassoPath, type RegularizationPath } from '../src/index.js';
 import { asCsc, asDense, denseProblem, sparseProblem, type SyntheticProblem } from './helpers/syntheticRegression.js';
 import { analyzeFit, lambdaMaxOf } from './helpers/kktOracle.js';
+import { computePath, resolvePathOptions } from '../src/path/elasticNetPath.js';
 import { expectPathKkt } from './helpers/expectPathKkt.js';
 import { simdSuiteRecordingWarnings } from './helpers/warningRecorder.js';
 
@@ -157,6 +158,22 @@ describe('explicit lambdas', () => {
     expect(path.length).toBe(100);
     // ... where the generated grid does stop.
     expect(lassoPath(asDense(easy), easy.y).length).toBeLessThan(100);
+  });
+
+  it('a tolerance per λ (the benchmark\'s λ-by-λ matching of glmnet) is met at each λ, by the recomputed gap', () => {
+    const wide = denseProblem(523, 60, 300);
+    const lm = lambdaMaxOf(wide.columns, wide.n, wide.p, wide.y, 1, true, false);
+    const lambdas = Float64Array.from({ length: 12 }, (_, k) => lm * 0.01 ** (k / 11));
+    const tolerances = Float64Array.from(lambdas, (_, k) => (k % 2 === 0 ? 1e-2 : 1e-11));
+    const path = computePath(asDense(wide), Float64Array.from(wide.y), resolvePathOptions({ lambdas, tol: 1, earlyStop: false }, 1), { tolerances });
+    let loose = 0;
+    for (let k = 0; k < path.length; k++) {
+      const a = analyzeFit(wide.columns, wide.n, wide.p, wide.y, path.coefAt(k), path.intercepts[k]!, lambdas[k]!, 1, true, false);
+      expect(a.dualityGap).toBeLessThanOrEqual(tolerances[k]! * a.nullObjective + 1e-13 * a.nullObjective);
+      if (k % 2 === 0 && a.dualityGap > 1e-9 * a.nullObjective) loose++;
+    }
+    // The loose tolerances are used, not the tight ones everywhere.
+    expect(loose).toBeGreaterThan(0);
   });
 });
 

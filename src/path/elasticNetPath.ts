@@ -130,7 +130,11 @@ function hasFreePenalizedFeature(penalty: SessionPenalty): boolean {
  */
 export function computePath(
   X: DesignMatrix, y: Float64Array, options: ResolvedPathOptions,
-  extra: { weights?: Float64Array; onSolved?: (k: number, session: ElasticNetSession) => void; onProgress?: (progress: PathProgress) => void } = {},
+  extra: {
+    weights?: Float64Array; onSolved?: (k: number, session: ElasticNetSession) => void; onProgress?: (progress: PathProgress) => void;
+    /** A relative tolerance per λ of options.lambdas instead of options.tol (benchmarks matching another solver λ by λ). */
+    tolerances?: Float64Array;
+  } = {},
 ): RegularizationPath {
   const { l1Ratio, fitIntercept, standardize, tol } = options;
   const penalty = resolvePenalty(options.penalty, X.nCols);
@@ -156,17 +160,18 @@ export function computePath(
     for (let k = 0; k < K; k++) {
       const lambda = lambdas[k]!;
       const l1 = lambda * l1Ratio;
-      const report: SolveReport = session.solve(l1, lambda - l1, l1Prev, gapTolerance, options.maxIter);
+      const tolerance = extra.tolerances === undefined ? gapTolerance : certificateTolerance(session, extra.tolerances[k]!, nullObjective);
+      const report: SolveReport = session.solve(l1, lambda - l1, l1Prev, tolerance, options.maxIter);
       l1Prev = l1;
       const { coef, intercept } = toOriginalScale(session.coefScaled(), session.mean, session.invScale, yMean, fitIntercept, penalty);
-      const converged = report.gap <= gapTolerance;
+      const converged = report.gap <= tolerance;
       const df = recorder.record({
         coef, intercept,
         // Clamped: the two sums are rounded differently, and 1 − RSS/TSS is a fraction.
         devRatio: nullObjective > 0 ? Math.min(1, Math.max(0, 1 - report.weightedRss / (2 * nullObjective))) : 0,
         certificate: report.gap, iterations: report.passes, passesOverX: report.columnVisits / p, converged,
       });
-      if (!converged) emitWarning(new ConvergenceWarning(report.gap, gapTolerance, report.passes, lambda, 'coordinate descent', session.certificate === 'dualityGap' ? 'gap' : 'kkt'));
+      if (!converged) emitWarning(new ConvergenceWarning(report.gap, tolerance, report.passes, lambda, 'coordinate descent', session.certificate === 'dualityGap' ? 'gap' : 'kkt'));
       extra.onSolved?.(k, session);
       extra.onProgress?.({ lambdaIndex: k, nLambda: K, lambda, df, dualGap: report.gap });
       if (recorder.shouldStopEarly()) break;
