@@ -57,6 +57,15 @@ export function strictTolerance(certified: CertifiedGlmnetRun): { tol: number; k
   return { tol, k: at, nonZeros };
 }
 
+/**
+ * The λ-by-λ match (the deciding reading of "at equal or better duality gap"): λ_k's relative
+ * tolerance is glmnet's own gap at λ_k, floored at {@link EXACT_FLOOR} (where glmnet is exact
+ * to rounding, no positive tolerance can match it).
+ */
+export function lambdaMatchedTolerances(certified: CertifiedGlmnetRun): Float64Array {
+  return Float64Array.from(certified.relGaps, (g) => Math.max(g, EXACT_FLOOR));
+}
+
 /** On how many of the λs both solved our gap is ≤ glmnet's (per-λ "equal or better"). */
 export function atLeastAsAccurate(ours: Float64Array, theirs: Float64Array): { count: number; compared: number } {
   const compared = Math.min(ours.length, theirs.length);

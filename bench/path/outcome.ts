@@ -15,8 +15,10 @@ export interface GlmnetOutcome {
   strict: { tol: number; k: number; nonZeros: number };
   /** Our path with tol = glmnet's largest relative gap (worst case matched). */
   worstMatched: PathRunResult;
-  /** Our path with tol = glmnet's smallest non-trivial relative gap (every λ at least as accurate). */
+  /** Our path with tol = glmnet's smallest non-trivial relative gap (every λ at least as accurate as glmnet's best λ). */
   strictMatched: MatchedRun;
+  /** Our path with λ_k solved to glmnet's own relative gap at λ_k (floored at the exact floor): the deciding criterion. */
+  lambdaMatched: PathRunResult;
 }
 
 /** Everything measured on one problem. */

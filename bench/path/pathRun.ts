@@ -8,7 +8,10 @@ import type { Suboptimality } from './glmnetCompare.js';
 
 /** Our path at one tolerance on (a prefix of) the shared λ grid. */
 export interface PathRunResult {
+  /** The relative tolerance (the largest one when `tolerances` is set). */
   tol: number;
+  /** A relative tolerance per λ (the λ-by-λ match of glmnet's gaps); absent: `tol` at every λ. */
+  tolerances?: Float64Array;
   /** λ solved: the whole grid, or the prefix finished within the cap. */
   solved: number;
   /** Length of the whole grid. */
@@ -55,22 +58,30 @@ export function pathRelativeGaps(path: RegularizationPath, tol: number): Float64
  * stops it after K λ, one run of `lassoPath` on the first K λ of the grid follows: the path is
  * sequential (each λ warm-starts from the previous one and never looks ahead), so that run is
  * exactly the full path's first K λ; the probe's time to its K-th λ is the other sample.
+ * With a tolerance per λ (`tolerance` a Float64Array over the grid) every run goes through
+ * `computePath`, which takes them (the public API has one tol per path).
  * X must already be resident in WASM memory (see {@link makeResident}).
  */
 export function timePath(
-  problem: PathProblem, grid: Float64Array, tol: number, reps: number, capMs: number, log: (m: string) => void,
+  problem: PathProblem, grid: Float64Array, tolerance: number | Float64Array, reps: number, capMs: number, log: (m: string) => void,
 ): PathRunResult {
   const K = grid.length;
+  const tolerances = typeof tolerance === 'number' ? undefined : tolerance;
+  // With per-λ tolerances, options.tol = 1 makes the path's gapTolerance F(0) (for the relative gaps).
+  const tol = tolerances === undefined ? (tolerance as number) : 1;
+  const run = (lambdas: Float64Array, onSolved?: (k: number) => void) => tolerances === undefined && onSolved === undefined
+    ? lassoPath(problem.X, problem.y, { lambdas, tol, earlyStop: false })
+    : computePath(problem.X, problem.y, resolvePathOptions({ lambdas, tol, earlyStop: false }, 1), {
+      onSolved, tolerances: tolerances?.subarray(0, lambdas.length),
+    });
   const samples: number[] = [];
   let solved = K;
   let capped = false;
   const start = performance.now();
   try {
-    computePath(problem.X, problem.y, resolvePathOptions({ lambdas: grid, tol, earlyStop: false }, 1), {
-      onSolved: (k) => {
-        const elapsed = performance.now() - start;
-        if (capMs > 0 && elapsed > capMs && k + 1 < K) throw new CapReached(k + 1, elapsed);
-      },
+    run(grid, (k) => {
+      const elapsed = performance.now() - start;
+      if (capMs > 0 && elapsed > capMs && k + 1 < K) throw new CapReached(k + 1, elapsed);
     });
     samples.push(performance.now() - start);
   } catch (error) {
@@ -78,25 +89,25 @@ export function timePath(
     solved = error.solved;
     capped = true;
     samples.push(error.elapsedMs);
-    log(`  tol ${tol.toExponential(1)}: cap of ${(capMs / 1000).toFixed(0)} s reached after ${solved} of ${K} λ; timing that prefix`);
+    log(`  tol ${tolerances === undefined ? tol.toExponential(1) : 'per λ'}: cap of ${(capMs / 1000).toFixed(0)} s reached after ${solved} of ${K} λ; timing that prefix`);
   }
   const lambdas = grid.subarray(0, solved);
   const runs = capped ? 1 : Math.max(0, reps - 1);
   let path: RegularizationPath | undefined;
   for (let r = 0; r < runs || path === undefined; r++) {
     const t0 = performance.now();
-    path = lassoPath(problem.X, problem.y, { lambdas, tol, earlyStop: false });
+    path = run(lambdas);
     const ms = performance.now() - t0;
     if (r < runs) samples.push(ms);
   }
   const passes = path.passesOverX.slice();
   const sumPasses = passes.reduce((a, b) => a + b, 0);
   const result: PathRunResult = {
-    tol, solved, gridLength: K, capped, timesMs: samples, medianMs: median(samples), passes,
+    tol: tolerances === undefined ? tol : Math.max(...tolerances), tolerances, solved, gridLength: K, capped, timesMs: samples, medianMs: median(samples), passes,
     meanPasses: sumPasses / solved, passesLowerBound: sumPasses / K, relGaps: pathRelativeGaps(path, tol),
     maxDf: Math.max(...path.df), converged: path.converged.every(Boolean), path,
   };
-  log(`  tol ${tol.toExponential(1)}: ${solved}/${K} λ in ${(result.medianMs / 1000).toFixed(2)} s (runs ${samples.map((s) => (s / 1000).toFixed(2)).join(', ')}), ` +
+  log(`  tol ${tolerances === undefined ? tol.toExponential(1) : 'per λ'}: ${solved}/${K} λ in ${(result.medianMs / 1000).toFixed(2)} s (runs ${samples.map((s) => (s / 1000).toFixed(2)).join(', ')}), ` +
     `${result.meanPasses.toFixed(2)} passes/λ, max gap/F(0) ${Math.max(...result.relGaps).toExponential(1)}`);
   return result;
 }
