@@ -25,12 +25,20 @@ describe('ElasticNetSession.reweight(…, correlate) and startFromGradient', () 
           const X = name === 'dense' ? asDense(problem) : asCsc(problem);
           const session = selectEngine(engineName).openSession({ X, yCentered: Float64Array.from(y), fitIntercept, standardize: true, weights: new Float64Array(n).fill(1 / n) });
           try {
-            const c = session.reweight(weights, Float64Array.from(y), u)!;
-            for (let j = 0; j < p; j++) {
-              let expected = 0;
-              for (let i = 0; i < n; i++) expected += u[i]! * columns[j * n + i]!;
-              expect(Math.abs(c[j]! - expected)).toBeLessThan(1e-12 * (1 + Math.abs(expected)));
+            // Two vectors in one sweep (the logistic solver's gradient and its model's dual point).
+            const u2 = Float64Array.from({ length: n }, (_, i) => Math.sin(i) - 0.25);
+            const correlations = session.reweight(weights, Float64Array.from(y), [u, u2]);
+            expect(correlations.length).toBe(2);
+            for (const [k, v] of [u, u2].entries()) {
+              for (let j = 0; j < p; j++) {
+                let expected = 0;
+                for (let i = 0; i < n; i++) expected += v[i]! * columns[j * n + i]!;
+                expect(Math.abs(correlations[k]![j]! - expected)).toBeLessThan(1e-12 * (1 + Math.abs(expected)));
+              }
             }
+            // Without vectors nothing is correlated.
+            expect(session.reweight(weights, Float64Array.from(y))).toEqual([]);
+            session.reweight(weights, Float64Array.from(y), [u]);
             const w = Float64Array.from({ length: p }, (_, j) => (j % 4 === 0 ? uniform() - 0.5 : 0));
             const full = session.start(w, 0.01, 0.005);
             const g = session.gradient();
@@ -83,7 +91,16 @@ describe('ElasticNetSession.reweight equals a fresh session under the new weight
           const yCentered = Float64Array.from(y, (v) => v - mean);
           const fresh = engine.openSession({ X, yCentered, fitIntercept: true, standardize: false, weights: next });
           try {
-            reused.reweight(next, yCentered);
+            // Both routes correlate two vectors (the general one in a second sweep).
+            const thetas = [Float64Array.from({ length: n }, (_, i) => Math.cos(i)), Float64Array.from({ length: n }, () => uniform() - 0.5)];
+            const correlations = reused.reweight(next, yCentered, thetas);
+            for (const [k, v] of thetas.entries()) {
+              for (let j = 0; j < p; j++) {
+                let expected = 0;
+                for (let i = 0; i < n; i++) expected += v[i]! * problem.columns[j * n + i]!;
+                expect(Math.abs(correlations[k]![j]! - expected)).toBeLessThan(1e-12 * (1 + Math.abs(expected)));
+              }
+            }
             for (let j = 0; j < p; j++) expect(Math.abs(reused.mean[j]! - fresh.mean[j]!)).toBeLessThan(1e-12);
             const solve = (session: typeof fresh) => {
               session.start(new Float64Array(p), 0.01, 0);

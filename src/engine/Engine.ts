@@ -189,10 +189,10 @@ export interface ElasticNetSession {
    * weights). `mean` is updated in place. Only for sessions opened with weights. Call `start`
    * (or `startFromGradient`) next: every stored gradient is stale.
    *
-   * With `correlate` (n numbers u), returns c_j = Σ_i u_i·x_ij over the raw columns, computed in
-   * the same sweep over X as the statistics (else returns undefined).
+   * For each vector u in `correlate` (at most two, n numbers each), returns c_j = Σ_i u_i·x_ij over
+   * the raw columns, in that order, computed in the same sweep over X as the statistics.
    */
-  reweight(weights: Float64Array, yCentered: Float64Array, correlate?: Float64Array): Float64Array | undefined;
+  reweight(weights: Float64Array, yCentered: Float64Array, correlate?: readonly Float64Array[]): Float64Array[];
   /**
    * `start` when the caller already knows the gradients g_j = Σ_i ω_i·x̃_ij·r_i at w (r = ỹ − X̃w):
    * sets w, computes r over w's non-zero columns and the certificate from g, without a pass over X.

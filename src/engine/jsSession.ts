@@ -97,11 +97,11 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
       setupVisits = 0;
       return { passes: 0, columnVisits: visits, primal: c.primal, dual: c.dual, gap: c.gap, corrMax: c.corrMax, workingSetSize: 0, screened: 0, weightedRss: c.rrW };
     },
-    reweight(newWeights, newTarget, correlate) {
+    reweight(newWeights, newTarget, correlate = []) {
       if (!weights) throw new Error('internal: reweight needs a session opened with weights');
       weights = newWeights;
       yCentered = newTarget;
-      const { stats: next, correlation } = weightedColumnStats(X, fitIntercept, standardize, weights, correlate);
+      const { stats: next, correlations } = weightedColumnStats(X, fitIntercept, standardize, weights, correlate);
       keepFixedScales(next.invScale, next.normSqOverN, openedInvScale);
       stats.mean.set(next.mean);
       stats.invScale.set(next.invScale);
@@ -110,7 +110,7 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
       if (gram) gram = new GramCache(X, stats, weights);
       screened.fill(1);
       decideCertificate();
-      return correlation;
+      return correlations;
     },
     dispose() {},
   };

@@ -177,19 +177,26 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
       residualHolds = true;
       return report(0);
     },
-    reweight(weights, yCentered, correlate) {
+    reweight(weights, yCentered, correlate = []) {
+      if (correlate.length > 2) throw new Error('internal: reweight correlates at most two vectors');
+      const [first, second] = correlate;
       residualHolds = false;
-      // The correlations go to the gradient slot (θ to the residual slot on the general route):
-      // both are recomputed by the start that must follow.
+      // The correlations go to the gradient slot and correlation2 (θ to the residual slot on the
+      // general route): the gradients are recomputed by the start that must follow.
       if (samePositiveRows(weights, positiveRows)) {
         // The usual case (IRLS weights): no column can change from excluded to not, so one sweep.
-        ws.reweightKeepingScales(weights, fitIntercept, correlate, ws.g);
+        ws.reweightKeepingScales(weights, fitIntercept, first, ws.g, second, ws.correlation2);
       } else {
-        if (correlate) heap.f64(ws.r, n).set(correlate);
-        ws.reweight(weights, fitIntercept, standardize, correlate ? ws.r : 0, correlate ? ws.g : 0);
+        if (first) heap.f64(ws.r, n).set(first);
+        ws.reweight(weights, fitIntercept, standardize, first ? ws.r : 0, first ? ws.g : 0);
+        if (second) {
+          // (Rare: weights that count other rows. A second sweep correlates θ'.)
+          heap.f64(ws.r, n).set(second);
+          ws.reweight(weights, fitIntercept, standardize, ws.r, ws.correlation2);
+        }
         keepFixedScales(heap.f64(ws.invScale, p), heap.f64(ws.normSqOverN, p), invScale);
       }
-      const correlations = correlate ? heap.f64(ws.g, p).slice() : undefined;
+      const correlations = [first && heap.f64(ws.g, p).slice(), second && heap.f64(ws.correlation2, p).slice()].filter((c) => c !== undefined);
       mean.set(heap.f64(ws.mean, p));
       heap.f64(ws.yc, n).set(yCentered);
       heap.u8(ws.screened, p).fill(1);

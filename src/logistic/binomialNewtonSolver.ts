@@ -269,7 +269,7 @@ export class BinomialNewtonSolver {
     // One sweep over X: the statistics under the Newton weights and c = Xᵀu. The model's
     // gradient at the current w is then Σ_i ω_i·x̃_ij·r_i = invScale_j·(c_j − mean_j·Σu): the
     // residual r = (y − p)/curvature + const, and x̃_j is ω-centred, so the constant drops out.
-    const c = this.#session.reweight(h, yCentered, u)!;
+    const [c] = this.#session.reweight(h, yCentered, [u]) as [Float64Array];
     // (The linearization's arrays are reused: a new linearization replaces the old one.)
     const gModel = this.#gModelScratch;
     const g = this.#gScratch;

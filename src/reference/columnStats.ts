@@ -79,16 +79,16 @@ export function columnStats(X: DesignMatrix, fitIntercept: boolean, standardize:
  * A column constant over the rows with v > 0 (implicit zeros of a CSC column count when one of
  * them has v > 0) is excluded under the same rule as without weights.
  *
- * With `theta` (n numbers) the same sweep also gives correlation_j = Σ_i theta_i·x_ij (raw columns),
- * as the kernel's `theta`/`corr` arguments do.
+ * With `thetas` (vectors of n numbers) the same sweep also gives correlations[t]_j = Σ_i thetas[t]_i·x_ij
+ * (raw columns), as the kernels' `theta`/`corr` arguments do.
  */
 export function weightedColumnStats(
-  X: DesignMatrix, fitIntercept: boolean, standardize: boolean, weights: Float64Array, theta?: Float64Array,
-): { stats: ColumnStats; correlation: Float64Array | undefined } {
+  X: DesignMatrix, fitIntercept: boolean, standardize: boolean, weights: Float64Array, thetas: readonly Float64Array[] = [],
+): { stats: ColumnStats; correlations: Float64Array[] } {
   const n = X.nRows;
   const p = X.nCols;
   const stats = emptyStats(p);
-  const correlation = theta ? new Float64Array(p) : undefined;
+  const correlations = thetas.map(() => new Float64Array(p));
   const s = X.storage;
   const dense = s instanceof Float64Array;
   let positive = 0;
@@ -105,10 +105,9 @@ export function weightedColumnStats(
     let storedPositive = 0;
     let lo = Infinity;
     let hi = -Infinity;
-    let dot = 0;
     for (let k = begin; k < end; k++) {
       const x = values[k]!;
-      if (theta) dot += theta[rowOf(k)]! * x;
+      for (let t = 0; t < thetas.length; t++) correlations[t]![j] = correlations[t]![j]! + thetas[t]![rowOf(k)]! * x;
       const v = weights[rowOf(k)]!;
       if (v <= 0) continue;
       storedPositive++;
@@ -146,9 +145,8 @@ export function weightedColumnStats(
     stats.invScale[j] = inv;
     stats.colSum[j] = sum;
     stats.normSqOverN[j] = excluded ? 0 : ss * inv * inv;
-    if (correlation) correlation[j] = dot;
   }
-  return { stats, correlation };
+  return { stats, correlations };
 }
 
 function emptyStats(p: number): ColumnStats {

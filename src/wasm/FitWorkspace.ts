@@ -46,13 +46,15 @@ export class FitWorkspace {
   readonly mean: number;
   readonly invScale: number;
   readonly normSqOverN: number;
-  /** With weights: 2n doubles of row scratch (see assembly/designDescriptor.ts), else 0. */
+  /** With weights: 4n doubles of row scratch (see assembly/designDescriptor.ts), else 0. */
   readonly rowScratch: number;
+  /** With weights: p doubles for a reweight's second correlations (Xᵀθ'), else 0. */
+  readonly correlation2: number;
   readonly #copy: ResidentCopy;
   readonly #runtime: WasmRuntime;
   readonly #base: number;
 
-  /** Bytes a workspace for an n×p problem takes (with weights: plus n weights, a 2n row scratch and 4p statistics). */
+  /** Bytes a workspace for an n×p problem takes (with weights: plus n weights, a 4n row scratch and 5p statistics and correlations). */
   static bytes(n: number, p: number, weighted = false): number {
     return FitWorkspace.#sizes(n, p, weighted).reduce((sum, [, bytes]) => sum + align(bytes), 0);
   }
@@ -65,9 +67,9 @@ export class FitWorkspace {
       ['anderson', (ANDERSON_DEPTH * ANDERSON_DEPTH + ANDERSON_DEPTH + n + (ANDERSON_DEPTH + 1) * p) * 8],
     ];
     if (usesGramMode(n, p)) sizes.push(['gram', p * p * 8 + p]);
-    // With weights: the weights, their column statistics, and 2n doubles of row scratch (ρ = v∘r
-    // in gradient passes; the (h, θ) pairs of a reweight).
-    if (weighted) sizes.push(['weights', n * 8], ['stats', p * 32], ['rowScratch', 2 * n * 8]);
+    // With weights: the weights, their column statistics, and 4n doubles of row scratch (ρ = v∘r
+    // in gradient passes; the (h, θ, θ', 0) rows of a reweight).
+    if (weighted) sizes.push(['weights', n * 8], ['stats', p * 32], ['rowScratch', 4 * n * 8], ['correlation2', p * 8]);
     return sizes;
   }
 
@@ -116,6 +118,7 @@ export class FitWorkspace {
     this.anderson = at.anderson!;
     this.gram = at.gram ?? 0;
     this.rowScratch = at.rowScratch ?? 0;
+    this.correlation2 = at.correlation2 ?? 0;
     // No column of G̃ is cached yet.
     if (this.gram !== 0) heap.u8(this.gram + p * p * 8, p).fill(0);
     let stats: number;
@@ -161,20 +164,25 @@ export class FitWorkspace {
 
   /**
    * New observation weights (Σ = 1, positive on exactly the rows the current ones are) with the
-   * column scales kept: recomputes the means and ‖x̃_j‖² under them and corr = Xᵀθ in one sweep
-   * (assembly/reweightedColumnStats.ts). `theta` may be undefined (corr is then Xᵀ0 = 0).
+   * column scales kept: recomputes the means and ‖x̃_j‖² under them, corr = Xᵀθ and (when
+   * theta2 is given) corr2 = Xᵀθ' in one sweep (assembly/reweightedColumnStats.ts). `theta` may be
+   * undefined (corr is then Xᵀ0 = 0).
    */
-  reweightKeepingScales(weights: Float64Array, fitIntercept: boolean, theta: Float64Array | undefined, corr: number): void {
+  reweightKeepingScales(
+    weights: Float64Array, fitIntercept: boolean, theta: Float64Array | undefined, corr: number, theta2?: Float64Array, corr2 = 0,
+  ): void {
     if (this.weights === 0) throw new Error('internal: reweight needs a workspace built with weights');
     const { heap, kernels } = this.#runtime;
     const { n } = this;
     heap.f64(this.weights, n).set(weights);
-    const pairs = heap.f64(this.rowScratch, 2 * n);
+    const quads = heap.f64(this.rowScratch, 4 * n);
     for (let i = 0; i < n; i++) {
-      pairs[2 * i] = weights[i]!;
-      pairs[2 * i + 1] = theta ? theta[i]! : 0;
+      quads[4 * i] = weights[i]!;
+      quads[4 * i + 1] = theta ? theta[i]! : 0;
+      quads[4 * i + 2] = theta2 ? theta2[i]! : 0;
+      quads[4 * i + 3] = 0;
     }
-    kernels.reweightedColumnStats(this.desc, this.rowScratch, fitIntercept ? 1 : 0, corr);
+    kernels.reweightedColumnStats(this.desc, this.rowScratch, fitIntercept ? 1 : 0, corr, theta2 ? corr2 : 0);
     this.#emptyGramCache();
   }
 
