@@ -127,3 +127,33 @@ export function binomialLossAlong(n: i32, y: usize, nu: usize, eta: usize, etaNe
   }
   return sum;
 }
+
+/**
+ * Σ ν_i·KL(a_i ‖ σ(η_i)) at the η and t = e^{−|η|} of the last binomialLinearize, for the dual
+ * point θ (n numbers, in the units of ν∘(y − p)) scaled by s: a_i = y_i − s·θ_i/ν_i, the
+ * probabilities that point stands for. Rows with ν_i ≤ 0 do not count. Returns +∞ when some a_i
+ * lies outside [0, 1] (θ is then not a dual point) or KL is infinite (a_i > 0 where σ(η_i)
+ * underflows to 0, or the mirror case).
+ *   KL(a ‖ q) = a·(log a − log q) + (1 − a)·(log(1 − a) − log(1 − q)),
+ *   log σ(η) = −log1p(t) (η ≥ 0) or η − log1p(t),   log(1 − σ(η)) = −η − log1p(t) (η ≥ 0) or −log1p(t).
+ * One log1p and up to two logs per row.
+ */
+export function binomialKlAgainst(n: i32, y: usize, nu: usize, eta: usize, t: usize, theta: usize, s: f64): f64 {
+  let sum: f64 = 0;
+  for (let i: i32 = 0; i < n; i++) {
+    const o = <usize>i << 3;
+    const v = load<f64>(nu + o);
+    if (v <= 0) continue;
+    const a = load<f64>(y + o) - (s * load<f64>(theta + o)) / v;
+    if (!(a >= 0 && a <= 1)) return Infinity;
+    const e = load<f64>(eta + o);
+    const lp = Math.log1p(load<f64>(t + o));
+    const logQ = e >= 0 ? -lp : e - lp;
+    const logQc = e >= 0 ? -e - lp : -lp;
+    let kl: f64 = 0;
+    if (a > 0) kl += a * (Math.log(a) - logQ);
+    if (a < 1) kl += (1 - a) * (Math.log1p(-a) - logQc);
+    sum += v * kl;
+  }
+  return sum;
+}

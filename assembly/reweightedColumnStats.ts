@@ -12,15 +12,15 @@ const ONE_PASS_SAFE: f64 = 0.5;
  * For every column j with invScale_j ≠ 0 (the fixed scale; 0 = excluded, left so), in one sweep:
  *   mean_j = Σ_i h_i·x_ij (with an intercept, else 0), colSum_j = Σ_i h_i·x_ij,
  *   normSqOverN_j = Σ_i h_i·(x_ij − mean_j)²·invScale_j², corr_j = Σ_i θ_i·x_ij,
- *   corr2_j = Σ_i θ'_i·x_ij (when corr2 ≠ 0),
- * from the interleaved quadruples (h_i, θ_i, θ'_i, 0) at `quads` (4n doubles, 32 bytes a row): a
- * CSC entry costs one gather from one cache line, and the sums run as f64x2 lanes (h and θ side
- * by side, θ' beside a zero). The weights h
+ *   corr2_j = Σ_i θ'_i·x_ij (when theta2 ≠ 0; into corr2),
+ * from the interleaved pairs (h_i, θ_i) at `pairs` (2n doubles): a CSC entry costs one 16-byte
+ * gather (and one 8-byte gather of θ'_i from `theta2`), and the two sums of x and x² run as f64x2
+ * lanes (h and θ side by side). The weights h
  * (Σh = 1) must be positive exactly where the weights the scales were computed under were, so no
  * column changes from excluded to not; a column whose sum of squares comes out 0 is excluded.
  * The caller stores h itself in the descriptor's weights.
  */
-export function reweightedColumnStats(desc: usize, quads: usize, fitIntercept: bool, corr: usize, corr2: usize): void {
+export function reweightedColumnStats(desc: usize, pairs: usize, fitIntercept: bool, corr: usize, theta2: usize, corr2: usize): void {
   const layout = D.dLayout(desc), n = D.dRows(desc), p = D.dCols(desc);
   const values = D.dValues(desc), indptr = D.dIndptr(desc), rows = D.dRowIdx(desc);
   const mean = D.dMean(desc), invScale = D.dInvScale(desc), colSum = D.dColSum(desc), normSq = D.dNormSqOverN(desc);
@@ -30,7 +30,7 @@ export function reweightedColumnStats(desc: usize, quads: usize, fitIntercept: b
     const inv = load<f64>(invScale + o);
     if (inv == 0) {
       store<f64>(corr + o, 0);
-      if (corr2 != 0) store<f64>(corr2 + o, 0);
+      if (theta2 != 0) store<f64>(corr2 + o, 0);
       continue;
     }
     let start: i32 = 0, end: i32 = n;
@@ -41,78 +41,94 @@ export function reweightedColumnStats(desc: usize, quads: usize, fitIntercept: b
     const col = values + ((<usize>j * <usize>n) << 3);
     let sum: f64 = 0, sumSq: f64 = 0, dot: f64 = 0, dot2: f64 = 0;
     if (ASC_FEATURE_SIMD) {
-      // (Σhx, Σθx), (Σhx², ·) and (Σθ'x, ·): three f64x2 accumulators per chain, two chains.
+      // (Σhx, Σθx) and (Σhx², ·): two f64x2 accumulators per chain, two chains (and Σθ'x).
       let first0 = f64x2.splat(0), first1 = f64x2.splat(0);
       let second0 = f64x2.splat(0), second1 = f64x2.splat(0);
-      let third0 = f64x2.splat(0), third1 = f64x2.splat(0);
       let k = start;
       const end2 = start + ((end - start) & ~1);
       if (dense) {
         for (; k < end2; k += 2) {
           const x0 = f64x2.splat(load<f64>(col + (<usize>k << 3)));
           const x1 = f64x2.splat(load<f64>(col + (<usize>k << 3), 8));
-          const q0 = quads + (<usize>k << 5);
-          const a0 = f64x2.mul(v128.load(q0), x0);
-          const a1 = f64x2.mul(v128.load(q0, 32), x1);
+          const a0 = f64x2.mul(v128.load(pairs + (<usize>k << 4)), x0);
+          const a1 = f64x2.mul(v128.load(pairs + (<usize>k << 4), 16), x1);
           first0 = f64x2.add(first0, a0);
           first1 = f64x2.add(first1, a1);
           second0 = f64x2.add(second0, f64x2.mul(a0, x0));
           second1 = f64x2.add(second1, f64x2.mul(a1, x1));
-          third0 = f64x2.add(third0, f64x2.mul(v128.load(q0, 16), x0));
-          third1 = f64x2.add(third1, f64x2.mul(v128.load(q0, 48), x1));
         }
         if (k < end) {
           const x0 = f64x2.splat(load<f64>(col + (<usize>k << 3)));
-          const q0 = quads + (<usize>k << 5);
-          const a0 = f64x2.mul(v128.load(q0), x0);
+          const a0 = f64x2.mul(v128.load(pairs + (<usize>k << 4)), x0);
           first0 = f64x2.add(first0, a0);
           second0 = f64x2.add(second0, f64x2.mul(a0, x0));
-          third0 = f64x2.add(third0, f64x2.mul(v128.load(q0, 16), x0));
         }
-      } else {
+        // Dense θ' is a plain dot product of contiguous rows.
+        if (theta2 != 0) for (let q = start; q < end; q++) dot2 += load<f64>(theta2 + (<usize>q << 3)) * load<f64>(col + (<usize>q << 3));
+      } else if (theta2 == 0) {
         for (; k < end2; k += 2) {
           const pr = rows + (<usize>k << 2);
           const x0 = f64x2.splat(load<f64>(values + (<usize>k << 3)));
           const x1 = f64x2.splat(load<f64>(values + (<usize>k << 3), 8));
-          const q0 = quads + (<usize>load<i32>(pr) << 5);
-          const q1 = quads + (<usize>load<i32>(pr, 4) << 5);
-          const a0 = f64x2.mul(v128.load(q0), x0);
-          const a1 = f64x2.mul(v128.load(q1), x1);
+          const a0 = f64x2.mul(v128.load(pairs + (<usize>load<i32>(pr) << 4)), x0);
+          const a1 = f64x2.mul(v128.load(pairs + (<usize>load<i32>(pr, 4) << 4)), x1);
           first0 = f64x2.add(first0, a0);
           first1 = f64x2.add(first1, a1);
           second0 = f64x2.add(second0, f64x2.mul(a0, x0));
           second1 = f64x2.add(second1, f64x2.mul(a1, x1));
-          third0 = f64x2.add(third0, f64x2.mul(v128.load(q0, 16), x0));
-          third1 = f64x2.add(third1, f64x2.mul(v128.load(q1, 16), x1));
         }
         if (k < end) {
           const x0 = f64x2.splat(load<f64>(values + (<usize>k << 3)));
-          const q0 = quads + (<usize>load<i32>(rows + (<usize>k << 2)) << 5);
-          const a0 = f64x2.mul(v128.load(q0), x0);
+          const a0 = f64x2.mul(v128.load(pairs + (<usize>load<i32>(rows + (<usize>k << 2)) << 4)), x0);
           first0 = f64x2.add(first0, a0);
           second0 = f64x2.add(second0, f64x2.mul(a0, x0));
-          third0 = f64x2.add(third0, f64x2.mul(v128.load(q0, 16), x0));
         }
+      } else {
+        // The same with Σθ'x: θ' gathered beside each pair (two chains of scalar sums).
+        let third0: f64 = 0, third1: f64 = 0;
+        for (; k < end2; k += 2) {
+          const pr = rows + (<usize>k << 2);
+          const i0 = <usize>load<i32>(pr), i1 = <usize>load<i32>(pr, 4);
+          const v0 = load<f64>(values + (<usize>k << 3)), v1 = load<f64>(values + (<usize>k << 3), 8);
+          const x0 = f64x2.splat(v0);
+          const x1 = f64x2.splat(v1);
+          const a0 = f64x2.mul(v128.load(pairs + (i0 << 4)), x0);
+          const a1 = f64x2.mul(v128.load(pairs + (i1 << 4)), x1);
+          first0 = f64x2.add(first0, a0);
+          first1 = f64x2.add(first1, a1);
+          second0 = f64x2.add(second0, f64x2.mul(a0, x0));
+          second1 = f64x2.add(second1, f64x2.mul(a1, x1));
+          third0 += load<f64>(theta2 + (i0 << 3)) * v0;
+          third1 += load<f64>(theta2 + (i1 << 3)) * v1;
+        }
+        if (k < end) {
+          const i0 = <usize>load<i32>(rows + (<usize>k << 2));
+          const v0 = load<f64>(values + (<usize>k << 3));
+          const x0 = f64x2.splat(v0);
+          const a0 = f64x2.mul(v128.load(pairs + (i0 << 4)), x0);
+          first0 = f64x2.add(first0, a0);
+          second0 = f64x2.add(second0, f64x2.mul(a0, x0));
+          third0 += load<f64>(theta2 + (i0 << 3)) * v0;
+        }
+        dot2 = third0 + third1;
       }
       const first = f64x2.add(first0, first1);
       sum = f64x2.extract_lane(first, 0);
       sumSq = f64x2.extract_lane(f64x2.add(second0, second1), 0);
       dot = f64x2.extract_lane(first, 1);
-      dot2 = f64x2.extract_lane(f64x2.add(third0, third1), 0);
     } else {
       for (let q = start; q < end; q++) {
         const i = dense ? q : load<i32>(rows + (<usize>q << 2));
         const x = dense ? load<f64>(col + (<usize>q << 3)) : load<f64>(values + (<usize>q << 3));
-        const q = quads + (<usize>i << 5);
-        const hx = load<f64>(q) * x;
+        const hx = load<f64>(pairs + (<usize>i << 4)) * x;
         sum += hx;
         sumSq += hx * x;
-        dot += load<f64>(q, 8) * x;
-        dot2 += load<f64>(q, 16) * x;
+        dot += load<f64>(pairs + (<usize>i << 4), 8) * x;
+        if (theta2 != 0) dot2 += load<f64>(theta2 + (<usize>i << 3)) * x;
       }
     }
     store<f64>(corr + o, dot);
-    if (corr2 != 0) store<f64>(corr2 + o, dot2);
+    if (theta2 != 0) store<f64>(corr2 + o, dot2);
     let ss = sumSq;
     if (fitIntercept) {
       if (sum * sum <= ONE_PASS_SAFE * sumSq) {
@@ -124,7 +140,7 @@ export function reweightedColumnStats(desc: usize, quads: usize, fitIntercept: b
         for (let q = start; q < end; q++) {
           const i = dense ? q : load<i32>(rows + (<usize>q << 2));
           const x = dense ? load<f64>(col + (<usize>q << 3)) : load<f64>(values + (<usize>q << 3));
-          const h = load<f64>(quads + (<usize>i << 5));
+          const h = load<f64>(pairs + (<usize>i << 4));
           const d = x - sum;
           ss += h * d * d;
           storedWeight += h;

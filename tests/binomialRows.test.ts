@@ -79,6 +79,37 @@ describe('BinomialRows (WASM and TS) against the formulas', () => {
     });
   }
 
+  for (const name of ['wasm', 'js'] as const) {
+    it(`${name}: klAgainst another dual point: the naive KL, +∞ outside [0, 1], = lossAndKlAt's KL at θ = ν(y − σ(η))`, () => {
+      const rows = selectEngine(name).openBinomialRows(y, nu);
+      try {
+        rows.linearize(eta, true, new Float64Array(n), new Float64Array(n), new Float64Array(n));
+        // θ = ν∘(y − a) for probabilities a inside (0, 1), scaled by s.
+        const target = Float64Array.from({ length: n }, () => 0.05 + 0.9 * uniform());
+        const theta = Float64Array.from(target, (a, i) => nu[i]! * (y[i]! - a));
+        const s = 0.8;
+        let expected = 0;
+        for (let i = 0; i < n; i++) {
+          if (nu[i] === 0) continue;
+          const q = sig(eta[i]!);
+          const a = y[i]! - (s * theta[i]!) / nu[i]!;
+          expected += nu[i]! * (a * Math.log(a / q) + (1 - a) * Math.log((1 - a) / (1 - q)));
+        }
+        expect(rel(rows.klAgainst(theta, s), expected)).toBeLessThan(1e-11);
+        // The gradient's own dual point reproduces lossAndKlAt's KL.
+        const own = Float64Array.from(eta, (e, i) => nu[i]! * (y[i]! - sig(e)));
+        expect(rel(rows.klAgainst(own, 0.6), rows.lossAndKlAt(0.6).kl)).toBeLessThan(1e-9);
+        expect(Math.abs(rows.klAgainst(own, 1))).toBeLessThan(1e-14);
+        // A row whose probability leaves [0, 1] makes θ no dual point.
+        const outside = theta.slice();
+        outside[1] = nu[1]! * (y[1]! - 1.5);
+        expect(rows.klAgainst(outside, 1)).toBe(Infinity);
+      } finally {
+        rows.dispose();
+      }
+    });
+  }
+
   it('WASM = TS at extreme log-odds (|η| up to 800) without overflow', () => {
     const big = Float64Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 1 : -1) * 800 * uniform());
     const [a, b] = (['wasm', 'js'] as const).map((name) => selectEngine(name).openBinomialRows(y, nu));

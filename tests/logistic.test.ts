@@ -4,7 +4,7 @@ import {
   EmptyDataError, cvLogisticPath, enetPath, fitConstrained, logisticPath, rocAuc, type L1L2Warning,
 } from '../src/index.js';
 import { simdSuiteRecordingWarnings } from './helpers/warningRecorder.js';
-import { auditLogistic, classificationProblem } from './helpers/logisticOracle.js';
+import { auditLogistic, classificationProblem, lassoLogisticLowerBound } from './helpers/logisticOracle.js';
 import { asCsc, asDense, asRows } from './helpers/syntheticRegression.js';
 import { snapshot } from './helpers/byteSnapshot.js';
 import { computeLogisticPath, resolveLogisticPathOptions } from '../src/logistic/logisticPath.js';
@@ -215,6 +215,35 @@ describe('labels, weights and inputs', () => {
   });
 });
 
+describe('the certificate is an upper bound on F − F*', () => {
+  simdSuiteRecordingWarnings();
+  // Loose tolerances make the solver stop right after a Newton step, where the gap may come from
+  // its quadratic model's dual point rather than from the gradient at the point itself.
+  for (const [name, problem] of problems) {
+    for (const engine of ['wasm', 'js'] as const) {
+      it(`${name}, ${engine}: gap ≥ F − F_tight at every λ of a path at tol 1e-4, F_tight certified by an independent dual bound`, () => {
+        const { columns, n, p, labels } = problem;
+        const path = logisticPath(asCsc(problem), labels, { nLambda: 15, tol: 1e-4, engine });
+        let positive = 0;
+        for (let k = 1; k < path.length; k++) {
+          const lambda = path.lambdas[k]!;
+          const tight = new LogisticRegression({ lambda, tol: 1e-13 }).fit(asDense(problem), labels);
+          const fTight = auditLogistic(columns, n, p, labels, tight.coef, tight.intercept, lambda, 1).objective;
+          // F* lies in [lower, fTight], and that interval is short: fTight is F* to 1e-10.
+          const lower = lassoLogisticLowerBound(columns, n, p, labels, tight.coef, tight.intercept, lambda);
+          expect(fTight - lower).toBeLessThan(1e-10);
+          const f = auditLogistic(columns, n, p, labels, path.coefAt(k), path.intercepts[k]!, lambda, 1).objective;
+          // The gap bounds F − F* ≥ F − fTight (rounding of the objectives aside).
+          expect(path.dualGaps[k]!).toBeGreaterThanOrEqual(f - fTight - 1e-14);
+          if (f - fTight > 1e-9) positive++;
+        }
+        // The check has teeth: the path's solutions are measurably suboptimal at some λ.
+        expect(positive).toBeGreaterThan(0);
+      });
+    }
+  }
+});
+
 describe('logisticPath', () => {
   const warnings = simdSuiteRecordingWarnings();
   for (const [name, problem] of problems) {
@@ -227,7 +256,10 @@ describe('logisticPath', () => {
         expect(a.converged[k]).toBe(true);
         const audit = auditLogistic(columns, n, p, labels, a.coefAt(k), a.intercepts[k]!, a.lambdas[k]!, 1);
         expect(audit.relativeKkt).toBeLessThan(1e-4);
-        expect(maxDiff(a.coefAt(k), b.coefAt(k))).toBeLessThan(1e-6);
+        // Dense = CSC: both objectives are within their certified gaps of the same F*.
+        const other = auditLogistic(columns, n, p, labels, b.coefAt(k), b.intercepts[k]!, b.lambdas[k]!, 1);
+        expect(Math.abs(audit.objective - other.objective)).toBeLessThanOrEqual(Math.max(a.dualGaps[k]!, b.dualGaps[k]!) + 1e-14);
+        expect(a.df[k]).toBe(b.df[k]);
       }
       expect(a.df[0]).toBe(0);
       expect(a.df[a.length - 1]).toBeGreaterThan(0);

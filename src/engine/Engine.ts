@@ -220,6 +220,12 @@ export interface BinomialRows {
    * Σν·KL(a ‖ σ(η)) with a = y − s·(y − σ(η)) (kl = 0 at s ≥ 1).
    */
   lossAndKlAt(s: number): { loss: number; kl: number };
+  /**
+   * At the η of the last {@link linearize}: Σν·KL(a ‖ σ(η)) for another dual point θ scaled by s,
+   * a = y − s·θ/ν (rows with ν ≤ 0 skipped); +∞ when some a lies outside [0, 1] (θ is then no
+   * dual point) or a term is infinite.
+   */
+  klAgainst(theta: Float64Array, s: number): number;
   /** Holds a Newton step's ends η and η⁺ for {@link lossAlongStep}. */
   setStep(eta: Float64Array, etaNext: Float64Array): void;
   /** Σν·ℓ(y, η + t·(η⁺ − η)) along the step last set. */

@@ -70,6 +70,24 @@ export function openJsBinomialRows(y01: Float64Array, weights: Float64Array): Bi
       }
       return { loss, kl };
     },
+    klAgainst(theta, s) {
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        const v = nu[i]!;
+        if (v <= 0) continue;
+        const a = y[i]! - (s * theta[i]!) / v;
+        if (!(a >= 0 && a <= 1)) return Infinity;
+        const e = linEta[i]!;
+        const lp = Math.log1p(linT[i]!);
+        const logQ = e >= 0 ? -lp : e - lp;
+        const logQc = e >= 0 ? -e - lp : -lp;
+        let kl = 0;
+        if (a > 0) kl += a * (Math.log(a) - logQ);
+        if (a < 1) kl += (1 - a) * (Math.log1p(-a) - logQc);
+        sum += v * kl;
+      }
+      return sum;
+    },
     setStep(eta, etaNext) {
       stepStart = eta;
       stepEnd = etaNext;

@@ -3,19 +3,19 @@ import type { WasmRuntime } from '../wasm/runtime.js';
 
 /**
  * @internal The binomial row sweeps in WebAssembly (assembly/binomialRows.ts). One block holds
- * y, ν, η, η⁺ (a line search's ends), h, z, u, and the last model's η and t = e^{−|η|} (n doubles
- * each) and a small `out`; y and ν are copied in once, each
+ * y, ν, η, η⁺ (a line search's ends), h, z, u, the last model's η and t = e^{−|η|}, and a dual
+ * point θ (n doubles each) and a small `out`; y and ν are copied in once, each
  * sweep copies its inputs in and its outputs back (O(n), against the sweep's transcendental work).
  */
 export function openWasmBinomialRows(runtime: WasmRuntime, y01: Float64Array, weights: Float64Array): BinomialRows {
   const { heap, kernels } = runtime;
   const n = y01.length;
   const bytes = 8 * n;
-  const base = heap.allocate(9 * bytes + 64, 'y');
-  const [y, nu, eta, etaNext, h, z, u, linEta, linT] = Array.from({ length: 9 }, (_, k) => base + k * bytes) as [
-    number, number, number, number, number, number, number, number, number,
+  const base = heap.allocate(10 * bytes + 64, 'y');
+  const [y, nu, eta, etaNext, h, z, u, linEta, linT, theta] = Array.from({ length: 10 }, (_, k) => base + k * bytes) as [
+    number, number, number, number, number, number, number, number, number, number,
   ];
-  const out = base + 9 * bytes;
+  const out = base + 10 * bytes;
   heap.f64(y, n).set(y01);
   heap.f64(nu, n).set(weights);
   let disposed = false;
@@ -33,6 +33,10 @@ export function openWasmBinomialRows(runtime: WasmRuntime, y01: Float64Array, we
       kernels.binomialLossAndKlAt(n, y, nu, linEta, linT, s, out);
       const o = heap.f64(out, 2);
       return { loss: o[0]!, kl: o[1]! };
+    },
+    klAgainst(thetaIn, s) {
+      heap.f64(theta, n).set(thetaIn);
+      return kernels.binomialKlAgainst(n, y, nu, linEta, linT, theta, s);
     },
     setStep(etaIn, etaNextIn) {
       heap.f64(eta, n).set(etaIn);

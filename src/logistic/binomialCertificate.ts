@@ -57,10 +57,16 @@ export function summarizeGradient(w: Float64Array, g: Float64Array): GradientSum
  * near 0 and 1 through log σ(η) = −log(1+e^{−η}) (Fenchel–Young: each term is ≥ 0, and 0 when
  * p' = σ(η)). For l2 = 0 the last term is a constraint, met by s = min(1, l1/max|g_j|); for
  * l2 > 0 both s = 1 and that s are valid and the smaller gap is kept.
+ *
+ * Any other θ with Σθ = 0 whose probabilities p' = y − s·θ/ν lie in [0, 1] is a dual point too,
+ * with the same formula (its KL terms and g = X̃ᵀθ). With `alternative` (the proximal Newton
+ * solver passes its last quadratic model's residual: that model was solved to the inner
+ * tolerance, so X̃ᵀθ meets the KKT conditions far more closely than the gradient at a point the
+ * model only approximates) the smaller of the two gaps is returned; both bound F − F*.
  */
 export function binomialCertificate(
   rowTerms: (s: number) => { loss: number; kl: number }, w: Float64Array, g: Float64Array, summary: GradientSummary,
-  l1: number, l2: number,
+  l1: number, l2: number, alternative?: AlternativeDualPoint,
 ): BinomialCertificate {
   let normL1 = 0;
   let normL2sq = 0;
@@ -86,18 +92,44 @@ export function binomialCertificate(
   const { loss, kl: klAtFeasible } = rowTerms(withKl ? sFeasible : 1);
   const primal = loss + penalty;
   if (l1 === 0 && l2 === 0) return { primal, loss, gap: NaN, kktResidual, gradientMax };
-  const gapAt = (s: number, kl: number): number => {
-    let conjugate = 0;
-    if (l2 > 0) {
-      for (let j = 0; j < g.length; j++) {
-        const excess = s * Math.abs(g[j]!) - l1;
-        if (excess > 0) conjugate += excess * excess;
-      }
-      conjugate /= 2 * l2;
+  let gap = gapAt(g, wg, sFeasible, klAtFeasible, l1, l2, penalty);
+  if (l2 > 0 && sFeasible < 1) gap = Math.min(gap, gapAt(g, wg, 1, 0, l1, l2, penalty));
+  if (alternative !== undefined && gap > 0) {
+    const ga = alternative.g;
+    let wgAlt = 0;
+    for (const j of summary.support) wgAlt += w[j]! * ga[j]!;
+    const maxAlt = alternative.summary.gradientMax;
+    const sAlt = maxAlt > l1 ? l1 / maxAlt : 1;
+    const klAlt = alternative.klAt(sAlt);
+    if (Number.isFinite(klAlt)) gap = Math.min(gap, gapAt(ga, wgAlt, sAlt, klAlt, l1, l2, penalty));
+    if (l2 > 0 && sAlt < 1) {
+      const klAlt1 = alternative.klAt(1);
+      if (Number.isFinite(klAlt1)) gap = Math.min(gap, gapAt(ga, wgAlt, 1, klAlt1, l1, l2, penalty));
     }
-    return Math.max(0, kl - s * wg + penalty + conjugate);
-  };
-  let gap = gapAt(sFeasible, klAtFeasible);
-  if (l2 > 0 && sFeasible < 1) gap = Math.min(gap, gapAt(1, 0));
+  }
   return { primal, loss, gap, kktResidual, gradientMax };
+}
+
+/**
+ * @internal A second dual point for {@link binomialCertificate}: θ with Σθ = 0, its gradients
+ * g = X̃ᵀθ with their summary, and Σ ν_i·KL(y_i − s·θ_i/ν_i ‖ σ(η_i)) as a function of the scaling s
+ * (+∞ where those probabilities leave [0, 1]).
+ */
+export interface AlternativeDualPoint {
+  g: Float64Array;
+  summary: GradientSummary;
+  klAt: (s: number) => number;
+}
+
+/** G(s) of {@link binomialCertificate} for the dual point with gradients g (wg = ⟨w̃, g⟩ over the support). */
+function gapAt(g: Float64Array, wg: number, s: number, kl: number, l1: number, l2: number, penalty: number): number {
+  let conjugate = 0;
+  if (l2 > 0) {
+    for (let j = 0; j < g.length; j++) {
+      const excess = s * Math.abs(g[j]!) - l1;
+      if (excess > 0) conjugate += excess * excess;
+    }
+    conjugate /= 2 * l2;
+  }
+  return Math.max(0, kl - s * wg + penalty + conjugate);
 }

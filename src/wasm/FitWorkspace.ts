@@ -46,7 +46,7 @@ export class FitWorkspace {
   readonly mean: number;
   readonly invScale: number;
   readonly normSqOverN: number;
-  /** With weights: 4n doubles of row scratch (see assembly/designDescriptor.ts), else 0. */
+  /** With weights: 3n doubles of row scratch (see assembly/designDescriptor.ts), else 0. */
   readonly rowScratch: number;
   /** With weights: p doubles for a reweight's second correlations (Xᵀθ'), else 0. */
   readonly correlation2: number;
@@ -54,7 +54,7 @@ export class FitWorkspace {
   readonly #runtime: WasmRuntime;
   readonly #base: number;
 
-  /** Bytes a workspace for an n×p problem takes (with weights: plus n weights, a 4n row scratch and 5p statistics and correlations). */
+  /** Bytes a workspace for an n×p problem takes (with weights: plus n weights, a 3n row scratch and 5p statistics and correlations). */
   static bytes(n: number, p: number, weighted = false): number {
     return FitWorkspace.#sizes(n, p, weighted).reduce((sum, [, bytes]) => sum + align(bytes), 0);
   }
@@ -67,9 +67,9 @@ export class FitWorkspace {
       ['anderson', (ANDERSON_DEPTH * ANDERSON_DEPTH + ANDERSON_DEPTH + n + (ANDERSON_DEPTH + 1) * p) * 8],
     ];
     if (usesGramMode(n, p)) sizes.push(['gram', p * p * 8 + p]);
-    // With weights: the weights, their column statistics, and 4n doubles of row scratch (ρ = v∘r
-    // in gradient passes; the (h, θ, θ', 0) rows of a reweight).
-    if (weighted) sizes.push(['weights', n * 8], ['stats', p * 32], ['rowScratch', 4 * n * 8], ['correlation2', p * 8]);
+    // With weights: the weights, their column statistics, and 3n doubles of row scratch (ρ = v∘r
+    // in gradient passes; the (h, θ) pairs and θ' of a reweight), and a reweight's second correlations.
+    if (weighted) sizes.push(['weights', n * 8], ['stats', p * 32], ['rowScratch', 3 * n * 8], ['correlation2', p * 8]);
     return sizes;
   }
 
@@ -175,14 +175,14 @@ export class FitWorkspace {
     const { heap, kernels } = this.#runtime;
     const { n } = this;
     heap.f64(this.weights, n).set(weights);
-    const quads = heap.f64(this.rowScratch, 4 * n);
+    const pairs = heap.f64(this.rowScratch, 2 * n);
     for (let i = 0; i < n; i++) {
-      quads[4 * i] = weights[i]!;
-      quads[4 * i + 1] = theta ? theta[i]! : 0;
-      quads[4 * i + 2] = theta2 ? theta2[i]! : 0;
-      quads[4 * i + 3] = 0;
+      pairs[2 * i] = weights[i]!;
+      pairs[2 * i + 1] = theta ? theta[i]! : 0;
     }
-    kernels.reweightedColumnStats(this.desc, this.rowScratch, fitIntercept ? 1 : 0, corr, theta2 ? corr2 : 0);
+    const theta2At = this.rowScratch + 2 * n * 8;
+    if (theta2) heap.f64(theta2At, n).set(theta2);
+    kernels.reweightedColumnStats(this.desc, this.rowScratch, fitIntercept ? 1 : 0, corr, theta2 ? theta2At : 0, corr2);
     this.#emptyGramCache();
   }
 

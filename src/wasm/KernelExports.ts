@@ -19,11 +19,12 @@ export interface KernelExports {
     fitIntercept: number, standardize: number, mean: number, invScale: number, colSum: number, normSqOverN: number,
     weights: number, theta: number, corr: number,
   ): void;
-  reweightedColumnStats(desc: number, quads: number, fitIntercept: number, corr: number, corr2: number): void;
+  reweightedColumnStats(desc: number, pairs: number, fitIntercept: number, corr: number, theta2: number, corr2: number): void;
   elasticNetResidual(desc: number, yc: number, w: number, r: number): void;
   // Binomial row sweeps (assembly/binomialRows.ts).
   binomialLinearize(n: number, y: number, nu: number, eta: number, fitIntercept: number, h: number, yc: number, u: number, t: number, out: number): void;
   binomialLossAndKlAt(n: number, y: number, nu: number, eta: number, t: number, s: number, out: number): void;
+  binomialKlAgainst(n: number, y: number, nu: number, eta: number, t: number, theta: number, s: number): number;
   binomialLossAlong(n: number, y: number, nu: number, eta: number, etaNext: number, t: number): number;
   elasticNetStartFromGradients(desc: number, yc: number, w: number, r: number, l1: number, l2: number, g: number, out: number, pen: number, residualHolds: number): number;
   elasticNetEpoch(desc: number, r: number, w: number, l1: number, l2: number): number;

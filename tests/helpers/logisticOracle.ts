@@ -85,3 +85,31 @@ export function auditLogistic(
   }
   return { objective: loss + penalty, relativeKkt: kkt / Math.max(1e-300, g0max), interceptScore: Math.abs(interceptScore) };
 }
+
+/**
+ * A lower bound on F* for α = 1 (lasso penalty, unstandardized, with intercept), from the dual of
+ * F: for θ = ν∘(y − a) with Σθ = 0 and max_j |x_jᵀθ| ≤ λ, F* ≥ Σ ν_i·h(a_i), h the binary entropy
+ * −a·log a − (1−a)·log(1−a). The point used is θ = s·ν∘(y − σ(η)) at the given solution, s the
+ * largest scaling that meets the constraint (the intercept must be optimal: Σθ = 0 up to rounding).
+ */
+export function lassoLogisticLowerBound(
+  columns: Float64Array, n: number, p: number, y01: ArrayLike<number>, coef: ArrayLike<number>, intercept: number, lambda: number,
+): number {
+  const eta = new Float64Array(n).fill(intercept);
+  for (let j = 0; j < p; j++) for (let i = 0; i < n; i++) eta[i]! += columns[j * n + i]! * coef[j]!;
+  const theta = Float64Array.from(eta, (e, i) => (y01[i]! - sigma(e)) / n);
+  let gmax = 0;
+  for (let j = 0; j < p; j++) {
+    let g = 0;
+    for (let i = 0; i < n; i++) g += columns[j * n + i]! * theta[i]!;
+    gmax = Math.max(gmax, Math.abs(g));
+  }
+  const s = gmax > lambda ? lambda / gmax : 1;
+  let bound = 0;
+  for (let i = 0; i < n; i++) {
+    const a = y01[i]! - s * n * theta[i]!;
+    const entropy = (a > 0 ? -a * Math.log(a) : 0) + (a < 1 ? -(1 - a) * Math.log(1 - a) : 0);
+    bound += entropy / n;
+  }
+  return bound;
+}
