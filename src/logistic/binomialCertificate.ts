@@ -62,11 +62,12 @@ export function summarizeGradient(w: Float64Array, g: Float64Array): GradientSum
  * with the same formula (its KL terms and g = X̃ᵀθ). With `alternative` (the proximal Newton
  * solver passes its last quadratic model's residual: that model was solved to the inner
  * tolerance, so X̃ᵀθ meets the KKT conditions far more closely than the gradient at a point the
- * model only approximates) the smaller of the two gaps is returned; both bound F − F*.
+ * model only approximates) the smaller of the two gaps is returned; both bound F − F*. The
+ * alternative is skipped when the first gap is already ≤ `enough`.
  */
 export function binomialCertificate(
   rowTerms: (s: number) => { loss: number; kl: number }, w: Float64Array, g: Float64Array, summary: GradientSummary,
-  l1: number, l2: number, alternative?: AlternativeDualPoint,
+  l1: number, l2: number, alternative?: AlternativeDualPoint, enough = 0,
 ): BinomialCertificate {
   let normL1 = 0;
   let normL2sq = 0;
@@ -94,7 +95,7 @@ export function binomialCertificate(
   if (l1 === 0 && l2 === 0) return { primal, loss, gap: NaN, kktResidual, gradientMax };
   let gap = gapAt(g, wg, sFeasible, klAtFeasible, l1, l2, penalty);
   if (l2 > 0 && sFeasible < 1) gap = Math.min(gap, gapAt(g, wg, 1, 0, l1, l2, penalty));
-  if (alternative !== undefined && gap > 0) {
+  if (alternative !== undefined && gap > enough) {
     const ga = alternative.g;
     let wgAlt = 0;
     for (const j of summary.support) wgAlt += w[j]! * ga[j]!;

@@ -97,6 +97,9 @@ export class BinomialNewtonSolver {
    * certificate (binomialCertificate).
    */
   #modelDual: Float64Array | undefined;
+  /** Two buffers for it, used in turn: a linearization's dual point stays valid while the next is made. */
+  readonly #modelDualBuffers: [Float64Array, Float64Array];
+  #modelDualTurn = 0;
   readonly #gAltScratch: Float64Array;
   readonly #betaScratch: Float64Array;
   readonly #gModelScratch: Float64Array;
@@ -133,6 +136,7 @@ export class BinomialNewtonSolver {
     this.#gModelScratch = new Float64Array(p);
     this.#gScratch = new Float64Array(p);
     this.#gAltScratch = new Float64Array(p);
+    this.#modelDualBuffers = [new Float64Array(n), new Float64Array(n)];
   }
 
   /**
@@ -175,7 +179,7 @@ export class BinomialNewtonSolver {
       const { g, summary, H, zMean, columnVisits, modelDual } = this.#linearization ? this.#relinearize(l1, l2) : this.#linearize(l1, l2);
       visits += columnVisits;
       // (The rows' sweeps refer to the last linearization, which is this state's.)
-      const cert = binomialCertificate((s) => this.#rows.lossAndKlAt(s), this.#w, g, summary, l1, l2, modelDual);
+      const cert = binomialCertificate((s) => this.#rows.lossAndKlAt(s), this.#w, g, summary, l1, l2, modelDual, certificate === 'gap' ? gapTolerance : 0);
       // Without a penalty, a training set the current η classifies perfectly is linearly separable:
       // no finite minimizer exists, however small the gradient has become.
       separated = certificate === 'kkt' ? this.#classifiesPerfectly() : false;
@@ -222,7 +226,10 @@ export class BinomialNewtonSolver {
       const segment = segmentSupport(this.#w, wNext);
       const bNext = this.#fitIntercept ? zMean - scaledDot(this.#session.mean, this.#invScale, wNext, segment) : 0;
       const etaNext = this.#session.linearPredictor(this.#fitIntercept ? zMean : 0);
-      this.#modelDual = modelResidual(this.#h, this.#yScratch, this.#fitIntercept ? zMean : 0, etaNext, H, this.#nu, this.#fitIntercept, this.#modelDual);
+      this.#modelDualTurn = 1 - this.#modelDualTurn;
+      this.#modelDual = modelResidual(
+        this.#h, this.#yScratch, this.#fitIntercept ? zMean : 0, etaNext, H, this.#nu, this.#fitIntercept, this.#modelDualBuffers[this.#modelDualTurn]!,
+      );
       stalled = !this.#lineSearch(wNext, segment, etaNext, bNext, l1, l2, cert.primal, H);
     }
   }
@@ -419,14 +426,13 @@ interface Linearization {
  * z_i = zc_i + zMean the working response, η⁺ the model's solution; that is ν_i·(y_i − p̂_i) with
  * p̂_i = p_i + c_i·(η⁺_i − η_i) the model's linearized probabilities. With an intercept the
  * model's own optimality makes Σθ = 0 up to rounding, which is then removed exactly
- * (θ −= ν·Σθ, Σν = 1) as the dual's constraint requires. Reuses `out` when it has length n.
+ * (θ −= ν·Σθ, Σν = 1) as the dual's constraint requires. Written into `theta`, which is returned.
  */
 function modelResidual(
   h: Float64Array, zc: Float64Array, zMean: number, etaNext: Float64Array, H: number, nu: Float64Array, fitIntercept: boolean,
-  out: Float64Array | undefined,
+  theta: Float64Array,
 ): Float64Array {
   const n = h.length;
-  const theta = out !== undefined && out.length === n ? out : new Float64Array(n);
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const t = H * h[i]! * (zc[i]! + zMean - etaNext[i]!);
