@@ -106,17 +106,23 @@ export function renderLogisticReport(o: LogisticBenchOutcome): string {
     out.push(`glmnet's solutions are certified by l1l2 (\`new LogisticRegression({ lambda, maxIter: 0 }).fit(X, y, { initialCoef })\`: no Newton step; the intercept is made optimal for glmnet's w, which can only lower its objective and gap). λ mismatch glmnet vs grid ≤ ${formatSci(base.lambdaMismatch)}. glmnet's \`npasses\` counts coordinate sweeps (over its active set mostly), not full passes over X.`);
     const matched = g.ours[1];
     const def = g.ours[0]!;
+    const objectiveRow = g.ours[4];
+    if (objectiveRow) {
+      const ratio = base.run.medianMs / objectiveRow.result.medianMs;
+      targets.push(['glmnet thresh 1e-7, path', `**equal objective, λ by λ**: F ≤ glmnet's on ${countNotWorse(objectiveRow.objectives, base.objectives)}/${base.objectives.length} λ (each λ solved to gap ≤ F_glmnet − F_ref)`,
+        formatMs(objectiveRow.result.medianMs), formatMs(base.run.medianMs), `**${formatRatio(ratio)}**`, '≥ 1×', verdict(ratio >= 1)]);
+    }
     if (matched) {
       const ratio = base.run.medianMs / matched.result.medianMs;
-      targets.push(['glmnet thresh 1e-7, path', `max gap ${formatSci(matched.result.maxRelGap)} ≤ glmnet's max gap ${formatSci(base.maxRelGap)}; F ≤ glmnet's on ${countNotWorse(matched.objectives, base.objectives)}/${base.objectives.length} λ`,
-        formatMs(matched.result.medianMs), formatMs(base.run.medianMs), `**${formatRatio(ratio)}**`, '≥ 1×', verdict(ratio >= 1)]);
+      targets.push(['glmnet thresh 1e-7, path', `(info) max gap ${formatSci(matched.result.maxRelGap)} ≤ glmnet's max gap ${formatSci(base.maxRelGap)}; F ≤ glmnet's on ${countNotWorse(matched.objectives, base.objectives)}/${base.objectives.length} λ`,
+        formatMs(matched.result.medianMs), formatMs(base.run.medianMs), formatRatio(ratio), '(info)', '(info)']);
     }
     const strictRow = g.ours[3];
     if (strictRow) {
       const ratio = base.run.medianMs / strictRow.result.medianMs;
       const atOrBelow = strictRow.result.relGaps.filter((gap, k) => gap <= Math.max(base.relGaps[k]!, 1e-12)).length;
-      targets.push(['glmnet thresh 1e-7, path', `gap ≤ glmnet's gap at each λ (${atOrBelow}/${base.relGaps.length} λ); F ≤ glmnet's on ${countNotWorse(strictRow.objectives, base.objectives)}/${base.objectives.length} λ`,
-        formatMs(strictRow.result.medianMs), formatMs(base.run.medianMs), `**${formatRatio(ratio)}**`, '≥ 1×', verdict(ratio >= 1)]);
+      targets.push(['glmnet thresh 1e-7, path', `(info) gap ≤ glmnet's gap at each λ (${atOrBelow}/${base.relGaps.length} λ); F ≤ glmnet's on ${countNotWorse(strictRow.objectives, base.objectives)}/${base.objectives.length} λ`,
+        formatMs(strictRow.result.medianMs), formatMs(base.run.medianMs), formatRatio(ratio), '(info)', '(info)']);
     }
     const midRow = g.ours[2];
     if (midRow) {
@@ -143,6 +149,6 @@ export function renderLogisticReport(o: LogisticBenchOutcome): string {
   out.push('- **Single λ**: `new LogisticRegression({ lambda, tol, engine }).fit(X, y)` from w = 0, the two engines alternating (bench/timing.ts `interleaved`), median of n runs. "Passes over X" = column dot products ÷ p (`passesOverX`: coordinate updates, gradients, weighted column statistics of every Newton step and gap checks all count).');
   out.push('- **Path**: `logisticPath(X, y, { lambdas: grid, tol, engine })`, each λ warm-started from the previous one; Newton iterations and passes summed over λ; gaps from `path.dualGaps`.');
   out.push('- **liblinear**: `spawnSync` of the whole `train` process, wall clock (file reading and model writing included); the model file is read back (w negated if liblinear\'s first label is −1), and F is computed from w by bench/logistic/certificate.ts for both solvers; the gap of liblinear\'s w is l1l2\'s certificate (`maxIter: 0`). Our ladder fits are untimed probes; at the chosen tol, liblinear\'s process and our fit are then timed alternating (bench/timing.ts `interleaved`, n runs each), so load drift hits both alike.');
-  out.push('- **glmnet**: CSC arrays written as little-endian binaries to a temp dir, built into a dgCMatrix in R (never densified, untimed), `glmnet(x, y, family = "binomial", alpha = 1, lambda = grid, standardize = FALSE, thresh)` timed with `system.time` (elapsed; R\'s argument handling included); coefficients read back and certified per λ by l1l2. "max (F − F_glmnet)/F(0)" ≤ 0 means no solution of that row has a higher objective than glmnet\'s default at the same λ (at λ_max both are w = 0, a difference of 0). Two accuracy criteria: our max gap ≤ glmnet\'s max gap (one tol for the whole path, as a user runs it), and the strict one, every λ at least as accurate as glmnet\'s solution at that λ: the same path machinery (computeLogisticPath) with λ_k solved to tol_k = glmnet\'s gap/F(0) at λ_k, floored at 1e-12 (glmnet solves the first λs, with a handful of non-zeros, to rounding error).');
+  out.push('- **glmnet**: CSC arrays written as little-endian binaries to a temp dir, built into a dgCMatrix in R (never densified, untimed), `glmnet(x, y, family = "binomial", alpha = 1, lambda = grid, standardize = FALSE, thresh)` timed with `system.time` (elapsed; R\'s argument handling included); coefficients read back and certified per λ by l1l2. "max (F − F_glmnet)/F(0)" ≤ 0 means no solution of that row has a higher objective than glmnet\'s default at the same λ (at λ_max both are w = 0, a difference of 0). The deciding criterion is the issue\'s "equal objective", λ by λ: the same path machinery (computeLogisticPath, a tolerance per λ) with λ_k solved to tol_k = (F_glmnet,k − F_ref,k)/F(0), floored at 1e-12, where F_ref is an untimed reference path of ours certified within 1e-10·F(0) of F*: F_glmnet − F_ref is then a lower bound on glmnet\'s own suboptimality, so a gap below it makes our objective ≤ glmnet\'s. Two duality-gap readings are information: our max gap ≤ glmnet\'s max gap (one tol for the whole path, as a user runs it), and every λ\'s gap ≤ glmnet\'s gap there (floored at 1e-12). Gaps compare unevenly: ours may come from the last Newton model\'s dual point, while glmnet\'s solutions are certified with no Newton step, from their own gradient only, which overstates their suboptimality more.');
   return out.join('\n');
 }
