@@ -219,28 +219,30 @@ describe('the certificate is an upper bound on F − F*', () => {
   simdSuiteRecordingWarnings();
   // Loose tolerances make the solver stop right after a Newton step, where the gap may come from
   // its quadratic model's dual point rather than from the gradient at the point itself.
-  for (const [name, problem] of problems) {
-    for (const engine of ['wasm', 'js'] as const) {
-      it(`${name}, ${engine}: gap ≥ F − F_tight at every λ of a path at tol 1e-4, F_tight certified by an independent dual bound`, () => {
-        const { columns, n, p, labels } = problem;
-        const path = logisticPath(asCsc(problem), labels, { nLambda: 15, tol: 1e-4, engine });
-        let positive = 0;
-        for (let k = 1; k < path.length; k++) {
-          const lambda = path.lambdas[k]!;
-          const tight = new LogisticRegression({ lambda, tol: 1e-13 }).fit(asDense(problem), labels);
-          const fTight = auditLogistic(columns, n, p, labels, tight.coef, tight.intercept, lambda, 1).objective;
-          // F* lies in [lower, fTight], and that interval is short: fTight is F* to 1e-10.
-          const lower = lassoLogisticLowerBound(columns, n, p, labels, tight.coef, tight.intercept, lambda);
-          expect(fTight - lower).toBeLessThan(1e-10);
-          const f = auditLogistic(columns, n, p, labels, path.coefAt(k), path.intercepts[k]!, lambda, 1).objective;
-          // The gap bounds F − F* ≥ F − fTight (rounding of the objectives aside).
-          expect(path.dualGaps[k]!).toBeGreaterThanOrEqual(f - fTight - 1e-14);
-          if (f - fTight > 1e-9) positive++;
-        }
-        // The check has teeth: the path's solutions are measurably suboptimal at some λ.
-        expect(positive).toBeGreaterThan(0);
-      });
-    }
+  const cases = [
+    ...problems.flatMap(([name, problem]) => (['wasm', 'js'] as const).map((engine) => ({ name, problem, engine, fitIntercept: true }))),
+    { name: 'dense 200×40, no intercept', problem: dense, engine: 'wasm' as const, fitIntercept: false },
+  ];
+  for (const { name, problem, engine, fitIntercept } of cases) {
+    it(`${name}, ${engine}: gap ≥ F − F_tight at every λ of a path at tol 1e-4, F_tight certified by an independent dual bound`, () => {
+      const { columns, n, p, labels } = problem;
+      const path = logisticPath(asCsc(problem), labels, { nLambda: 15, tol: 1e-4, engine, fitIntercept });
+      let positive = 0;
+      for (let k = 1; k < path.length; k++) {
+        const lambda = path.lambdas[k]!;
+        const tight = new LogisticRegression({ lambda, tol: 1e-13, fitIntercept }).fit(asDense(problem), labels);
+        const fTight = auditLogistic(columns, n, p, labels, tight.coef, tight.intercept, lambda, 1).objective;
+        // F* lies in [lower, fTight], and that interval is short: fTight is F* to 1e-10.
+        const lower = lassoLogisticLowerBound(columns, n, p, labels, tight.coef, tight.intercept, lambda);
+        expect(fTight - lower).toBeLessThan(1e-10);
+        const f = auditLogistic(columns, n, p, labels, path.coefAt(k), path.intercepts[k]!, lambda, 1).objective;
+        // The gap bounds F − F* ≥ F − fTight (rounding of the objectives aside).
+        expect(path.dualGaps[k]!).toBeGreaterThanOrEqual(f - fTight - 1e-14);
+        if (f - fTight > 1e-9) positive++;
+      }
+      // The check has teeth: the path's solutions are measurably suboptimal at some λ.
+      expect(positive).toBeGreaterThan(0);
+    });
   }
 });
 

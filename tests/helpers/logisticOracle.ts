@@ -87,10 +87,11 @@ export function auditLogistic(
 }
 
 /**
- * A lower bound on F* for α = 1 (lasso penalty, unstandardized, with intercept), from the dual of
- * F: for θ = ν∘(y − a) with Σθ = 0 and max_j |x_jᵀθ| ≤ λ, F* ≥ Σ ν_i·h(a_i), h the binary entropy
- * −a·log a − (1−a)·log(1−a). The point used is θ = s·ν∘(y − σ(η)) at the given solution, s the
- * largest scaling that meets the constraint (the intercept must be optimal: Σθ = 0 up to rounding).
+ * A lower bound on F* for α = 1 (lasso penalty, unstandardized), from the dual of F: for
+ * θ = ν∘(y − a) with max_j |x_jᵀθ| ≤ λ (and Σθ = 0 when an intercept is fitted), F* ≥ Σ ν_i·h(a_i),
+ * h the binary entropy −a·log a − (1−a)·log(1−a). The point used is θ = s·ν∘(y − σ(η)) at the given
+ * solution, s the largest scaling that meets the constraint (with an intercept, the solution's
+ * must be optimal: Σθ = 0 up to rounding; without one, pass intercept 0).
  */
 export function lassoLogisticLowerBound(
   columns: Float64Array, n: number, p: number, y01: ArrayLike<number>, coef: ArrayLike<number>, intercept: number, lambda: number,
