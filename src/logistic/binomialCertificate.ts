@@ -99,7 +99,7 @@ export function binomialCertificate(
     const ga = alternative.g;
     let wgAlt = 0;
     for (const j of summary.support) wgAlt += w[j]! * ga[j]!;
-    const maxAlt = alternative.summary.gradientMax;
+    const maxAlt = alternative.gradientMax;
     const sAlt = maxAlt > l1 ? l1 / maxAlt : 1;
     const klAlt = alternative.klAt(sAlt);
     if (Number.isFinite(klAlt)) gap = Math.min(gap, gapAt(ga, wgAlt, sAlt, klAlt, l1, l2, penalty));
@@ -112,13 +112,14 @@ export function binomialCertificate(
 }
 
 /**
- * @internal A second dual point for {@link binomialCertificate}: θ with Σθ = 0, its gradients
- * g = X̃ᵀθ with their summary, and Σ ν_i·KL(y_i − s·θ_i/ν_i ‖ σ(η_i)) as a function of the scaling s
- * (+∞ where those probabilities leave [0, 1]).
+ * @internal A second dual point for {@link binomialCertificate}: θ (Σθ = 0 with an intercept), its
+ * gradients g = X̃ᵀθ and max_j |g_j|, and Σ ν_i·KL(y_i − s·θ_i/ν_i ‖ σ(η_i)) as a function of the
+ * scaling s (+∞ where those probabilities leave [0, 1]).
  */
 export interface AlternativeDualPoint {
+  theta: Float64Array;
   g: Float64Array;
-  summary: GradientSummary;
+  gradientMax: number;
   klAt: (s: number) => number;
 }
 

@@ -97,9 +97,11 @@ export class BinomialNewtonSolver {
    * certificate (binomialCertificate).
    */
   #modelDual: Float64Array | undefined;
-  /** Two buffers for it, used in turn: a linearization's dual point stays valid while the next is made. */
+  /**
+   * Two buffers for it: a new one is written into the buffer the current linearization's dual
+   * point does not use, so that point stays intact however many steps fail to move the state.
+   */
   readonly #modelDualBuffers: [Float64Array, Float64Array];
-  #modelDualTurn = 0;
   readonly #gAltScratch: Float64Array;
   readonly #betaScratch: Float64Array;
   readonly #gModelScratch: Float64Array;
@@ -226,10 +228,9 @@ export class BinomialNewtonSolver {
       const segment = segmentSupport(this.#w, wNext);
       const bNext = this.#fitIntercept ? zMean - scaledDot(this.#session.mean, this.#invScale, wNext, segment) : 0;
       const etaNext = this.#session.linearPredictor(this.#fitIntercept ? zMean : 0);
-      this.#modelDualTurn = 1 - this.#modelDualTurn;
-      this.#modelDual = modelResidual(
-        this.#h, this.#yScratch, this.#fitIntercept ? zMean : 0, etaNext, H, this.#nu, this.#fitIntercept, this.#modelDualBuffers[this.#modelDualTurn]!,
-      );
+      const [first, second] = this.#modelDualBuffers;
+      const inUse = this.#linearization?.modelDual?.theta;
+      this.#modelDual = modelResidual(this.#h, this.#yScratch, this.#fitIntercept ? zMean : 0, etaNext, H, this.#nu, this.#fitIntercept, inUse === first ? second : first);
       stalled = !this.#lineSearch(wNext, segment, etaNext, bNext, l1, l2, cert.primal, H);
     }
   }
@@ -310,7 +311,7 @@ export class BinomialNewtonSolver {
     let modelDual: AlternativeDualPoint | undefined;
     if (theta && cTheta) {
       const gTheta = elementwiseProduct(cTheta, this.#invScale, this.#gAltScratch);
-      modelDual = { g: gTheta, summary: summarizeGradient(this.#w, gTheta), klAt: (s) => this.#rows.klAgainst(theta, s) };
+      modelDual = { theta, g: gTheta, gradientMax: maxAbs(gTheta), klAt: (s) => this.#rows.klAgainst(theta, s) };
     }
     this.#linearization = { gModel, g, summary, H, zMean, modelDual };
     return { gModel, g, summary, H, zMean, modelDual, columnVisits: report.columnVisits + this.nFeatures };
@@ -451,6 +452,13 @@ function modelResidual(
 function elementwiseProduct(a: Float64Array, b: Float64Array, out: Float64Array): Float64Array {
   for (let j = 0; j < out.length; j++) out[j] = a[j]! * b[j]!;
   return out;
+}
+
+/** max_j |a_j|. */
+function maxAbs(a: Float64Array): number {
+  let max = 0;
+  for (let j = 0; j < a.length; j++) max = Math.max(max, Math.abs(a[j]!));
+  return max;
 }
 
 /** The j with a_j ≠ 0 or b_j ≠ 0, increasing. */
