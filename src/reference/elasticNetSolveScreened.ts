@@ -13,6 +13,16 @@ const SUBPROBLEM_FRACTION = 0.3;
 /** Each round that fails the gap test asks the inner loop for this much more precision. */
 export const INNER_TIGHTENING = 0.25;
 
+/**
+ * The coordinate-change tolerance of the next round when the restricted gap missed its target by
+ * 1/ratio (as the kernel): a pass's largest change a_j·δ² is second order in the distance to the
+ * optimum while the gap is first order, so the change must fall by about ratio² for the gap to
+ * fall by ratio. At least {@link INNER_TIGHTENING} times the last tolerance, at most 1e8 times.
+ */
+export function tightenedInnerTolerance(innerTol: number, lastChange: number, ratio: number): number {
+  return Math.min(innerTol * INNER_TIGHTENING, Math.max(lastChange * ratio * ratio, innerTol * 1e-8));
+}
+
 /** What {@link elasticNetSolveScreened} reports besides the updated w, r and g. */
 export interface ScreenedSolveResult extends GradientAndGap {
   /** Coordinate passes run (over the working set or its active part). */
@@ -34,8 +44,8 @@ export interface ScreenedSolveResult extends GradientAndGap {
  *    valid, gap-safe screening removes provably-zero features before any pass over X.
  * 2. W = {j unscreened : w_j ≠ 0} ∪ {j with valid g : |g_j| ≥ 2·l1 − l1Prev}, in increasing j.
  * 3. Coordinate descent on W with active-set cycling until the gap restricted to W is ≤ gapTol
- *    (the inner tolerance on max a_j·δ_j² starts at gapTol and is multiplied by
- *    {@link INNER_TIGHTENING} after each failed restricted check).
+ *    (the inner tolerance on max a_j·δ_j² starts at gapTol; after each failed restricted check it
+ *    becomes {@link tightenedInnerTolerance}: the last pass's change times (target/gap)²).
  *    Passes over the active set are Anderson-accelerated ({@link AndersonAcceleration}); with a
  *    {@link GramCache} (p ≤ 500 and n ≥ p) step 3 runs in covariance mode instead.
  * 4. Every unscreened gradient and the full gap. Stop if gap ≤ gapTol or after maxPasses passes.
@@ -121,10 +131,13 @@ export function elasticNetSolveScreened(
       innerTol = inner.innerTol;
     } else while (true) {
       passesRun.begin(r);
+      // The largest coordinate change of the last pass over all of W (the round ends on one).
+      let lastChange = 0;
       while (passes < maxPasses) {
         let change = passesRun.pass(w, l1, l2, ws, count, pen);
         passes++;
         visits += count;
+        lastChange = change;
         if (change <= innerTol) break;
         let nActive = 0;
         for (let k = 0; k < count; k++) {
@@ -154,7 +167,7 @@ export function elasticNetSolveScreened(
       restricted = gradientAndGapOver(X, stats, r, w, l1, l2, g, undefined, weights, ws, count, pen);
       visits += count;
       if (restricted.gap <= innerTarget || passes >= maxPasses) break;
-      innerTol *= INNER_TIGHTENING;
+      innerTol = tightenedInnerTolerance(innerTol, lastChange, innerTarget / restricted.gap);
     }
     if (workingSetOnly) {
       // The restricted certificate; the gradients outside W are now stale.
