@@ -13,6 +13,8 @@ const MAX_HALVINGS = 40;
 const INNER_FLOOR = 0.1;
 /** Coordinate passes one Newton step's subproblem may take. */
 const MAX_INNER_PASSES = 2000;
+/** A path's next starting point is extrapolated at most this many steps of the last λ ratio ahead. */
+const MAX_EXTRAPOLATION = 2;
 
 /** @internal What one call of {@link BinomialNewtonSolver.solve} did and reached. */
 export interface BinomialSolveReport extends BinomialCertificate {
@@ -61,7 +63,10 @@ export interface BinomialSolveReport extends BinomialCertificate {
  * terms, the line search), all in the engine; the certificate is O(|support|) after one O(p)
  * summary per linearization.
  *
- * State (w̃, b, η) persists between `solve` calls: a path warm-starts each λ from the last.
+ * State (w̃, b, η) persists between `solve` calls: a path warm-starts each λ from the last, or,
+ * once two λ are solved, from the secant extrapolation of the last two solutions in log λ (a
+ * predictor; see #extrapolateAlongPath), whose models are then solved to the outer tolerance: on
+ * the text problem's 100-λ grid one Newton step certifies 96 of 100 λ instead of none.
  * Rows with ν_i = 0 (a cross-validation fold's held-out rows) do not count, but η is kept for
  * them too (held-out predictions).
  */
@@ -103,6 +108,16 @@ export class BinomialNewtonSolver {
    */
   readonly #modelDualBuffers: [Float64Array, Float64Array];
   readonly #gAltScratch: Float64Array;
+  /**
+   * The converged solution the state is, if it is one (the last solve's, at λ = l1 + l2 with the
+   * mix l1/λ, and its loss); undefined once the state moves or is set.
+   */
+  #solved: SolvedPoint | undefined;
+  /** The converged solution before the current one on a path (its w̃, η and b in the anchor buffers). */
+  #anchor: SolvedPoint | undefined;
+  readonly #anchorW: Float64Array;
+  readonly #anchorEta: Float64Array;
+  #anchorB = 0;
   readonly #betaScratch: Float64Array;
   readonly #gModelScratch: Float64Array;
   readonly #gScratch: Float64Array;
@@ -139,6 +154,8 @@ export class BinomialNewtonSolver {
     this.#gScratch = new Float64Array(p);
     this.#gAltScratch = new Float64Array(p);
     this.#modelDualBuffers = [new Float64Array(n), new Float64Array(n)];
+    this.#anchorW = new Float64Array(p);
+    this.#anchorEta = new Float64Array(n);
   }
 
   /**
@@ -148,6 +165,8 @@ export class BinomialNewtonSolver {
   gradientMaxAtZero(): number {
     this.#linearization = undefined;
     this.#modelDual = undefined;
+    this.#solved = undefined;
+    this.#anchor = undefined;
     this.#w.fill(0);
     this.#b = this.#fitIntercept ? this.#b : 0;
     this.#eta.fill(this.#b);
@@ -167,6 +186,8 @@ export class BinomialNewtonSolver {
     l1: number, l2: number, l1Prev: number, gapTolerance: number, kktTolerance: number, maxNewton: number, maxPasses: number,
   ): BinomialSolveReport {
     const certificate = l1 === 0 && l2 === 0 ? 'kkt' : 'gap';
+    // On a path, start from the solutions at the last two λ extrapolated to this one.
+    const predicted = this.#extrapolateAlongPath(l1, l2);
     let passes = 0;
     let visits = 0;
     let newtonIterations = 0;
@@ -200,6 +221,7 @@ export class BinomialNewtonSolver {
         if (++stepsWithoutProgress >= 3) stalled = true;
       }
       if (converged || separated || stalled || newtonIterations >= maxNewton || passes >= maxPasses) {
+        this.#solved = converged ? { lambda: l1 + l2, l1, loss: cert.loss } : undefined;
         return { ...cert, newtonIterations, passes, columnVisits: visits, certificate, converged, separated, stalled };
       }
       // The subproblem's own gap is in units of Q/H; ask for a fraction of the outer gap (inexact
@@ -211,7 +233,11 @@ export class BinomialNewtonSolver {
       // cannot bring the outer gap further below it.
       const outer = certificate === 'gap' ? cert.gap : cert.kktResidual * cert.kktResidual;
       const relative = outer / Math.max(this.nullObjective, 1e-300);
-      const fraction = Math.min(innerCap, Math.max(relative, 1e-3)) * Math.max(outer, 0.1 * gapTolerance);
+      const forcing = Math.min(innerCap, Math.max(relative, 1e-3)) * Math.max(outer, 0.1 * gapTolerance);
+      // From an extrapolated start the model is accurate to about the path step squared: one
+      // Newton step solved to the outer tolerance usually finishes the λ (a model solved more
+      // loosely would leave a second full step to do).
+      const fraction = predicted ? Math.min(forcing, gapTolerance) : forcing;
       const innerTolerance = (certificate === 'gap' ? Math.max(fraction, INNER_FLOOR * gapTolerance) : fraction) / H;
       // An inner solve asked for a gap below its rounding level would run to its pass limit: cap it.
       const innerPasses = Math.min(maxPasses - passes, MAX_INNER_PASSES);
@@ -235,6 +261,59 @@ export class BinomialNewtonSolver {
     }
   }
 
+  /**
+   * A path's predictor: when the state is the converged solution at the last λ (λ_k) and the one
+   * before it (λ_{k−1}, same mix l1/λ) is kept, moves the state to the secant extrapolation in
+   * log λ, (w̃, η, b) + ρ·((w̃, η, b) − (w̃, η, b)_{k−1}), ρ = log(λ/λ_k) / log(λ_k/λ_{k−1}); η stays
+   * b + Xw exactly, as it is linear in (w̃, b). Kept only if it lowers F at the new λ (one row
+   * sweep); else the state stays and so does its linearization. The current solution becomes the
+   * anchor of the next λ either way. Returns whether the state moved. (Along a log-spaced grid the
+   * start is then about the square of a path step from the solution, and one Newton step solved
+   * to the tolerance usually certifies, where the last solution needs two. A coefficient that
+   * left the support between the two solutions is carried a little past 0, as one about to leave
+   * is: clipping those to 0 would need η from X again and, measured, saved no Newton step.)
+   */
+  #extrapolateAlongPath(l1: number, l2: number): boolean {
+    const solved = this.#solved;
+    const anchor = this.#anchor;
+    this.#solved = undefined;
+    this.#anchor = undefined;
+    const lambda = l1 + l2;
+    // Only along one penalty mix (l1/λ compared without division: l1·λ_k = l1_k·λ).
+    if (solved === undefined || !(lambda > 0) || lambda === solved.lambda || l1 * solved.lambda !== solved.l1 * lambda) return false;
+    const w = this.#w;
+    const eta = this.#eta;
+    const anchorW = this.#anchorW;
+    const anchorEta = this.#anchorEta;
+    this.#anchor = solved;
+    const rho = anchor === undefined || l1 * anchor.lambda !== anchor.l1 * lambda
+      ? NaN
+      : Math.log(lambda / solved.lambda) / Math.log(solved.lambda / anchor.lambda);
+    if (!(rho > 0 && rho <= MAX_EXTRAPOLATION)) {
+      anchorW.set(w);
+      anchorEta.set(eta);
+      this.#anchorB = this.#b;
+      return false;
+    }
+    // In place: the anchor becomes the current solution, the state its extrapolation.
+    extrapolateInPlace(w, anchorW, rho);
+    extrapolateInPlace(eta, anchorEta, rho);
+    const b = this.#b;
+    this.#b = b + rho * (b - this.#anchorB);
+    this.#anchorB = b;
+    this.#rows.setStep(anchorEta, eta);
+    const predictedF = this.#rows.lossAlongStep(1) + penaltyValue(w, l1, l2);
+    if (!(predictedF < solved.loss + penaltyValue(anchorW, l1, l2))) {
+      w.set(anchorW);
+      eta.set(anchorEta);
+      this.#b = this.#anchorB;
+      return false;
+    }
+    this.#linearization = undefined;
+    this.#modelDual = undefined;
+    return true;
+  }
+
   /** The current coefficients on X's original scale and the intercept. */
   coefficients(): { coef: Float64Array; intercept: number } {
     return { coef: elementwiseProduct(this.#w, this.#invScale, new Float64Array(this.nFeatures)), intercept: this.#b };
@@ -249,6 +328,8 @@ export class BinomialNewtonSolver {
   setCoefficients(coef: Float64Array): void {
     this.#linearization = undefined;
     this.#modelDual = undefined;
+    this.#solved = undefined;
+    this.#anchor = undefined;
     const beta = this.#betaScratch;
     for (let j = 0; j < coef.length; j++) {
       const inv = this.#invScale[j]!;
@@ -412,6 +493,13 @@ export class BinomialNewtonSolver {
   }
 }
 
+/** A converged solution of a path: λ = l1 + l2, its l1, and its loss Σ ν_i·ℓ(y_i, η_i). */
+interface SolvedPoint {
+  lambda: number;
+  l1: number;
+  loss: number;
+}
+
 /** A linearization's model, gradients and (after a Newton step) the previous model's dual point. */
 interface Linearization {
   gModel: Float64Array;
@@ -452,6 +540,27 @@ function modelResidual(
 function elementwiseProduct(a: Float64Array, b: Float64Array, out: Float64Array): Float64Array {
   for (let j = 0; j < out.length; j++) out[j] = a[j]! * b[j]!;
   return out;
+}
+
+/** x ← x + ρ·(x − anchor) and anchor ← the old x, element by element. */
+function extrapolateInPlace(x: Float64Array, anchor: Float64Array, rho: number): void {
+  for (let j = 0; j < x.length; j++) {
+    const current = x[j]!;
+    x[j] = current + rho * (current - anchor[j]!);
+    anchor[j] = current;
+  }
+}
+
+/** l1‖w‖₁ + (l2/2)‖w‖². */
+function penaltyValue(w: Float64Array, l1: number, l2: number): number {
+  let sum1 = 0;
+  let sum2 = 0;
+  for (let j = 0; j < w.length; j++) {
+    const v = w[j]!;
+    sum1 += Math.abs(v);
+    sum2 += v * v;
+  }
+  return l1 * sum1 + 0.5 * l2 * sum2;
 }
 
 /** max_j |a_j|. */
