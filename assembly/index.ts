@@ -38,4 +38,5 @@ export { proxElasticNet, projectL1Ball, projectL2Ball } from './proximal/proxOpe
 // Stochastic gradient descent (assembly/sgd/).
 export { sgdFit } from './sgd/sgdFit';
 export { reweightedColumnStats } from './reweightedColumnStats';
+export { columnCorrelations } from './columnCorrelations';
 export { binomialLinearize, binomialLossAndKlAt, binomialLossAlong, binomialKlAgainst } from './binomialRows';

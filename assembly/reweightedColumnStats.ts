@@ -9,28 +9,29 @@ import * as D from './designDescriptor';
 const ONE_PASS_SAFE: f64 = 0.5;
 
 /**
- * For every column j with invScale_j ≠ 0 (the fixed scale; 0 = excluded, left so), in one sweep:
+ * For every column j with invScale_j ≠ 0 (the fixed scale; 0 = excluded, left so) — or only for
+ * the `count` columns listed at `columns` (i32, any order; 0 = every column) — in one sweep:
  *   mean_j = Σ_i h_i·x_ij (with an intercept, else 0), colSum_j = Σ_i h_i·x_ij,
  *   normSqOverN_j = Σ_i h_i·(x_ij − mean_j)²·invScale_j², corr_j = Σ_i θ_i·x_ij,
- *   corr2_j = Σ_i θ'_i·x_ij (when theta2 ≠ 0; into corr2),
  * from the interleaved pairs (h_i, θ_i) at `pairs` (2n doubles): a CSC entry costs one 16-byte
- * gather (and one 8-byte gather of θ'_i from `theta2`), and the two sums of x and x² run as f64x2
- * lanes (h and θ side by side). The weights h
- * (Σh = 1) must be positive exactly where the weights the scales were computed under were, so no
- * column changes from excluded to not; a column whose sum of squares comes out 0 is excluded.
- * The caller stores h itself in the descriptor's weights.
+ * gather, and the two sums of x and x² run as f64x2 lanes (h and θ side by side). Columns not
+ * listed keep their statistics (stale: the caller must not use them) and corr entries. The
+ * weights h (Σh = 1) must be positive exactly where the weights the scales were computed under
+ * were, so no column changes from excluded to not; a column whose sum of squares comes out 0 is
+ * excluded. The caller stores h itself in the descriptor's weights.
  */
-export function reweightedColumnStats(desc: usize, pairs: usize, fitIntercept: bool, corr: usize, theta2: usize, corr2: usize): void {
+export function reweightedColumnStats(desc: usize, pairs: usize, fitIntercept: bool, corr: usize, columns: usize, count: i32): void {
   const layout = D.dLayout(desc), n = D.dRows(desc), p = D.dCols(desc);
   const values = D.dValues(desc), indptr = D.dIndptr(desc), rows = D.dRowIdx(desc);
   const mean = D.dMean(desc), invScale = D.dInvScale(desc), colSum = D.dColSum(desc), normSq = D.dNormSqOverN(desc);
   const dense = layout == LAYOUT_DENSE;
-  for (let j: i32 = 0; j < p; j++) {
+  const listed: i32 = columns == 0 ? p : count;
+  for (let k0: i32 = 0; k0 < listed; k0++) {
+    const j: i32 = columns == 0 ? k0 : load<i32>(columns + (<usize>k0 << 2));
     const o = <usize>j << 3;
     const inv = load<f64>(invScale + o);
     if (inv == 0) {
       store<f64>(corr + o, 0);
-      if (theta2 != 0) store<f64>(corr2 + o, 0);
       continue;
     }
     let start: i32 = 0, end: i32 = n;
@@ -39,9 +40,9 @@ export function reweightedColumnStats(desc: usize, pairs: usize, fitIntercept: b
       end = load<i32>(indptr + (<usize>j << 2), 4);
     }
     const col = values + ((<usize>j * <usize>n) << 3);
-    let sum: f64 = 0, sumSq: f64 = 0, dot: f64 = 0, dot2: f64 = 0;
+    let sum: f64 = 0, sumSq: f64 = 0, dot: f64 = 0;
     if (ASC_FEATURE_SIMD) {
-      // (Σhx, Σθx) and (Σhx², ·): two f64x2 accumulators per chain, two chains (and Σθ'x).
+      // (Σhx, Σθx) and (Σhx², ·): two f64x2 accumulators per chain, two chains.
       let first0 = f64x2.splat(0), first1 = f64x2.splat(0);
       let second0 = f64x2.splat(0), second1 = f64x2.splat(0);
       let k = start;
@@ -63,9 +64,7 @@ export function reweightedColumnStats(desc: usize, pairs: usize, fitIntercept: b
           first0 = f64x2.add(first0, a0);
           second0 = f64x2.add(second0, f64x2.mul(a0, x0));
         }
-        // Dense θ' is a plain dot product of contiguous rows.
-        if (theta2 != 0) for (let q = start; q < end; q++) dot2 += load<f64>(theta2 + (<usize>q << 3)) * load<f64>(col + (<usize>q << 3));
-      } else if (theta2 == 0) {
+      } else {
         for (; k < end2; k += 2) {
           const pr = rows + (<usize>k << 2);
           const x0 = f64x2.splat(load<f64>(values + (<usize>k << 3)));
@@ -83,34 +82,6 @@ export function reweightedColumnStats(desc: usize, pairs: usize, fitIntercept: b
           first0 = f64x2.add(first0, a0);
           second0 = f64x2.add(second0, f64x2.mul(a0, x0));
         }
-      } else {
-        // The same with Σθ'x: θ' gathered beside each pair (two chains of scalar sums).
-        let third0: f64 = 0, third1: f64 = 0;
-        for (; k < end2; k += 2) {
-          const pr = rows + (<usize>k << 2);
-          const i0 = <usize>load<i32>(pr), i1 = <usize>load<i32>(pr, 4);
-          const v0 = load<f64>(values + (<usize>k << 3)), v1 = load<f64>(values + (<usize>k << 3), 8);
-          const x0 = f64x2.splat(v0);
-          const x1 = f64x2.splat(v1);
-          const a0 = f64x2.mul(v128.load(pairs + (i0 << 4)), x0);
-          const a1 = f64x2.mul(v128.load(pairs + (i1 << 4)), x1);
-          first0 = f64x2.add(first0, a0);
-          first1 = f64x2.add(first1, a1);
-          second0 = f64x2.add(second0, f64x2.mul(a0, x0));
-          second1 = f64x2.add(second1, f64x2.mul(a1, x1));
-          third0 += load<f64>(theta2 + (i0 << 3)) * v0;
-          third1 += load<f64>(theta2 + (i1 << 3)) * v1;
-        }
-        if (k < end) {
-          const i0 = <usize>load<i32>(rows + (<usize>k << 2));
-          const v0 = load<f64>(values + (<usize>k << 3));
-          const x0 = f64x2.splat(v0);
-          const a0 = f64x2.mul(v128.load(pairs + (i0 << 4)), x0);
-          first0 = f64x2.add(first0, a0);
-          second0 = f64x2.add(second0, f64x2.mul(a0, x0));
-          third0 += load<f64>(theta2 + (i0 << 3)) * v0;
-        }
-        dot2 = third0 + third1;
       }
       const first = f64x2.add(first0, first1);
       sum = f64x2.extract_lane(first, 0);
@@ -124,11 +95,9 @@ export function reweightedColumnStats(desc: usize, pairs: usize, fitIntercept: b
         sum += hx;
         sumSq += hx * x;
         dot += load<f64>(pairs + (<usize>i << 4), 8) * x;
-        if (theta2 != 0) dot2 += load<f64>(theta2 + (<usize>i << 3)) * x;
       }
     }
     store<f64>(corr + o, dot);
-    if (theta2 != 0) store<f64>(corr2 + o, dot2);
     let ss = sumSq;
     if (fitIntercept) {
       if (sum * sum <= ONE_PASS_SAFE * sumSq) {

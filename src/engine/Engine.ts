@@ -189,16 +189,36 @@ export interface ElasticNetSession {
    * weights). `mean` is updated in place. Only for sessions opened with weights. Call `start`
    * (or `startFromGradient`) next: every stored gradient is stale.
    *
-   * For each vector u in `correlate` (at most two, n numbers each), returns c_j = Σ_i u_i·x_ij over
-   * the raw columns, in that order, computed in the same sweep over X as the statistics.
+   * With `columns` (increasing, every non-zero w_j among them) only those columns' statistics
+   * are recomputed, in a sweep over those columns alone: every other column is then out of the
+   * problem until the next reweight (its statistics are stale), and only `startFromGradient` may
+   * follow (`start` throws), whose solves work on the listed columns' working set.
+   * With `correlate` (n numbers u), returns c_j = Σ_i u_i·x_ij over the raw columns from the same
+   * sweep (0 for the columns not listed).
    */
-  reweight(weights: Float64Array, yCentered: Float64Array, correlate?: readonly Float64Array[]): Float64Array[];
+  reweight(weights: Float64Array, yCentered: Float64Array, options?: ReweightOptions): Float64Array | undefined;
+  /**
+   * c_j = Σ_i v_i·x_ij over the raw columns of every column (0 for excluded ones), for one or two
+   * vectors of n numbers, in one sweep over X; the session's state is untouched. Only for
+   * sessions opened with weights.
+   */
+  correlate(vectors: readonly [Float64Array] | readonly [Float64Array, Float64Array]): Float64Array[];
   /**
    * `start` when the caller already knows the gradients g_j = Σ_i ω_i·x̃_ij·r_i at w (r = ỹ − X̃w):
    * sets w, computes r over w's non-zero columns and the certificate from g, without a pass over X.
+   * After a reweight restricted to some columns, only theirs count (give 0 for the others: the
+   * certificate is then the restricted problem's).
    */
   startFromGradient(coefScaled: Float64Array, l1: number, l2: number, gradient: Float64Array): SolveReport;
   dispose(): void;
+}
+
+/** @internal Options of {@link ElasticNetSession.reweight}. */
+export interface ReweightOptions {
+  /** n numbers u to correlate with the reweighted columns in the same sweep. */
+  correlate?: Float64Array;
+  /** Only these columns (increasing; every non-zero w_j must be among them). */
+  columns?: Int32Array;
 }
 
 /**

@@ -8,6 +8,7 @@ import { GramCache } from '../reference/gramCache.js';
 import { gramColumns } from '../reference/dualProjection.js';
 import { usesGramMode } from './gramModeRule.js';
 import { linearPredict } from '../model/linearPredict.js';
+import type { DesignMatrix } from '../matrix/DesignMatrix.js';
 
 /** @internal An elastic-net session in plain TypeScript (the reference solver; see wasmSession.ts). */
 export function openJsSession(request: SessionRequest): ElasticNetSession {
@@ -45,6 +46,10 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
     }
   };
   decideCertificate();
+  // The weights the session was opened with (a restricted reweight needs the same positive rows).
+  const openingWeights = weights;
+  // The columns of the last reweight when it was restricted to some, else undefined.
+  let listedColumns: Int32Array | undefined;
   return {
     nFeatures: p,
     mean: stats.mean,
@@ -57,6 +62,7 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
     },
     hasUnpenalized: hasUnpenalizedFeature(pen, stats.invScale),
     start(coefScaled, l1, l2): SolveReport {
+      if (listedColumns) throw new Error('internal: start after a reweight restricted to some columns (use startFromGradient)');
       w = Float64Array.from(coefScaled);
       clipToBounds(w, pen);
       r = elasticNetResidual(X, stats, yCentered, w);
@@ -89,7 +95,9 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
       w = Float64Array.from(coefScaled);
       clipToBounds(w, pen);
       r = elasticNetResidual(X, stats, yCentered, w);
-      screened.fill(0);
+      // Every gradient is known now, or after a restricted reweight the listed columns' only.
+      screened.fill(listedColumns ? 1 : 0);
+      if (listedColumns) for (const j of listedColumns) screened[j] = 0;
       g.set(gradient);
       const c = gapFromGradients(stats, w, l1, l2, g, undefined, p, weightedRss(r, weights), pen);
       lastGap = c.gap;
@@ -97,21 +105,61 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
       setupVisits = 0;
       return { passes: 0, columnVisits: visits, primal: c.primal, dual: c.dual, gap: c.gap, corrMax: c.corrMax, workingSetSize: 0, screened: 0, weightedRss: c.rrW };
     },
-    reweight(newWeights, newTarget, correlate = []) {
+    reweight(newWeights, newTarget, options = {}) {
       if (!weights) throw new Error('internal: reweight needs a session opened with weights');
+      const { correlate, columns } = options;
       weights = newWeights;
       yCentered = newTarget;
-      const { stats: next, correlations } = weightedColumnStats(X, fitIntercept, standardize, weights, correlate);
+      const { stats: next, correlations } = weightedColumnStats(X, fitIntercept, standardize, weights, correlate ? [correlate] : []);
       keepFixedScales(next.invScale, next.normSqOverN, openedInvScale);
-      stats.mean.set(next.mean);
-      stats.invScale.set(next.invScale);
-      stats.colSum.set(next.colSum);
-      stats.normSqOverN.set(next.normSqOverN);
+      // As the kernel: with IRLS weights (the rows the scales were computed under) and a list,
+      // only the listed columns' statistics change; the others keep their stale ones.
+      listedColumns = columns && sameRows(openingWeights, weights) ? columns : undefined;
+      const update = (target: Float64Array, source: Float64Array) => {
+        if (listedColumns) for (const j of listedColumns) target[j] = source[j]!;
+        else target.set(source);
+      };
+      update(stats.mean, next.mean);
+      update(stats.invScale, next.invScale);
+      update(stats.colSum, next.colSum);
+      update(stats.normSqOverN, next.normSqOverN);
       if (gram) gram = new GramCache(X, stats, weights);
       screened.fill(1);
       decideCertificate();
-      return correlations;
+      const correlation = correlations[0];
+      if (correlation && listedColumns) {
+        const listed = new Float64Array(p);
+        for (const j of listedColumns) listed[j] = correlation[j]!;
+        return listed;
+      }
+      return correlation;
+    },
+    correlate(vectors) {
+      return vectors.map((v) => rawCorrelations(X, v, stats.invScale));
     },
     dispose() {},
   };
+}
+
+/** Whether a and b are positive on exactly the same rows (false without opening weights). */
+function sameRows(a: Float64Array | undefined, b: Float64Array): boolean {
+  if (a === undefined) return false;
+  for (let i = 0; i < b.length; i++) if (a[i]! > 0 !== b[i]! > 0) return false;
+  return true;
+}
+
+/** c_j = Σ_i v_i·x_ij over the raw columns (0 where invScale_j = 0, an excluded column). */
+function rawCorrelations(X: DesignMatrix, v: Float64Array, invScale: Float64Array): Float64Array {
+  const n = X.nRows;
+  const p = X.nCols;
+  const out = new Float64Array(p);
+  const s = X.storage;
+  for (let j = 0; j < p; j++) {
+    if (invScale[j] === 0) continue;
+    let sum = 0;
+    if (s instanceof Float64Array) for (let i = 0; i < n; i++) sum += s[j * n + i]! * v[i]!;
+    else for (let k = s.indptr[j]!; k < s.indptr[j + 1]!; k++) sum += s.data[k]! * v[s.indices[k]!]!;
+    out[j] = sum;
+  }
+  return out;
 }

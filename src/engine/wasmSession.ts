@@ -96,6 +96,19 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
   // solve and reweight): startFromGradient at the same w then skips recomputing it.
   let residualHolds = false;
 
+  // The columns of the last reweight when it was restricted to some (the others are out of the
+  // problem until the next reweight), else undefined.
+  let listedColumns: Int32Array | undefined;
+  const markKnownGradients = () => {
+    const flags = heap.u8(ws.screened, p);
+    if (listedColumns === undefined) {
+      flags.fill(0);
+      return;
+    }
+    flags.fill(1);
+    for (const j of listedColumns) flags[j] = 0;
+  };
+
   const report = (passes: number): SolveReport => {
     const out = heap.f64(ws.out, OUT_LENGTH);
     return {
@@ -123,6 +136,7 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
     },
     hasUnpenalized: hasUnpenalizedFeature(pen, invScale),
     start(coefScaled, l1, l2) {
+      if (listedColumns) throw new Error('internal: start after a reweight restricted to some columns (use startFromGradient)');
       const w0 = Float64Array.from(coefScaled);
       clipToBounds(w0, pen);
       heap.f64(ws.w, p).set(w0);
@@ -170,39 +184,47 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
       }
       heap.f64(ws.g, p).set(gradient);
       heap.f64(ws.out, OUT_LENGTH).fill(0);
-      heap.u8(ws.screened, p).fill(0); // every gradient is known now
+      // Every gradient is known now, or after a restricted reweight the listed columns' only.
+      markKnownGradients();
       kernels.elasticNetStartFromGradients(ws.desc, ws.yc, ws.w, ws.r, l1, l2, ws.g, ws.out, penAddress, sameW ? 1 : 0);
       heap.f64(ws.out, OUT_LENGTH)[OUT.visits] = setupVisits;
       setupVisits = 0;
       residualHolds = true;
       return report(0);
     },
-    reweight(weights, yCentered, correlate = []) {
-      if (correlate.length > 2) throw new Error('internal: reweight correlates at most two vectors');
-      const [first, second] = correlate;
+    reweight(weights, yCentered, options = {}) {
+      const { correlate, columns } = options;
       residualHolds = false;
-      // The correlations go to the gradient slot and correlation2 (θ to the residual slot on the
-      // general route): the gradients are recomputed by the start that must follow.
+      // The correlations go to the gradient slot (θ to the residual slot on the general route):
+      // the gradients are recomputed by the start that must follow.
       if (samePositiveRows(weights, positiveRows)) {
-        // The usual case (IRLS weights): no column can change from excluded to not, so one sweep.
-        ws.reweightKeepingScales(weights, fitIntercept, first, ws.g, second, ws.correlation2);
+        // The usual case (IRLS weights): no column can change from excluded to not, so one sweep
+        // (over the listed columns only, when given).
+        if (correlate && columns) heap.f64(ws.g, p).fill(0);
+        ws.reweightKeepingScales(weights, fitIntercept, correlate, ws.g, columns);
+        listedColumns = columns;
       } else {
-        if (first) heap.f64(ws.r, n).set(first);
-        ws.reweight(weights, fitIntercept, standardize, first ? ws.r : 0, first ? ws.g : 0);
-        if (second) {
-          // (Rare: weights that count other rows. A second sweep correlates θ'.)
-          heap.f64(ws.r, n).set(second);
-          ws.reweight(weights, fitIntercept, standardize, ws.r, ws.correlation2);
-        }
+        // (Rare: weights that count other rows. Every column's statistics, listed or not.)
+        if (correlate) heap.f64(ws.r, n).set(correlate);
+        ws.reweight(weights, fitIntercept, standardize, correlate ? ws.r : 0, correlate ? ws.g : 0);
         keepFixedScales(heap.f64(ws.invScale, p), heap.f64(ws.normSqOverN, p), invScale);
+        listedColumns = undefined;
       }
-      const correlations = [first && heap.f64(ws.g, p).slice(), second && heap.f64(ws.correlation2, p).slice()].filter((c) => c !== undefined);
+      const correlation = correlate && heap.f64(ws.g, p).slice();
       mean.set(heap.f64(ws.mean, p));
       heap.f64(ws.yc, n).set(yCentered);
       heap.u8(ws.screened, p).fill(1);
       currentTarget = yCentered;
       decideCertificate();
-      return correlations;
+      return correlation;
+    },
+    correlate(vectors) {
+      const [v, v2] = vectors;
+      ws.correlate(v, ws.g, v2, ws.correlation2);
+      // (The gradient slot held stale gradients only: a solve follows a start.)
+      residualHolds = false;
+      heap.u8(ws.screened, p).fill(1);
+      return v2 ? [heap.f64(ws.g, p).slice(), heap.f64(ws.correlation2, p).slice()] : [heap.f64(ws.g, p).slice()];
     },
     dispose() {
       if (disposed) return;

@@ -1,5 +1,5 @@
 import type { DesignMatrix } from '../matrix/DesignMatrix.js';
-import type { BinomialRows, ElasticNetSession, Engine } from '../engine/Engine.js';
+import type { BinomialRows, ElasticNetSession, Engine, SolveReport } from '../engine/Engine.js';
 import { sigmoid } from './binomialLoss.js';
 import { linearPredict } from '../model/linearPredict.js';
 import { binomialCertificate, summarizeGradient, type AlternativeDualPoint, type BinomialCertificate, type GradientSummary } from './binomialCertificate.js';
@@ -57,11 +57,13 @@ export interface BinomialSolveReport extends BinomialCertificate {
  * the inner tolerance: on the 20000×50000 text problem its gap is 10–100× smaller, and most λ of
  * a path certify after one Newton step instead of two.
  *
- * Cost per Newton step: one sweep over X (the session's column statistics under h fused with the
- * gradient Xᵀu and the last model's Xᵀθ), the inner passes over the working set, one product X̃w̃⁺ over the support, and a
- * few O(n) row sweeps (engine BinomialRows: the model with the intercept's score, the loss and KL
- * terms, the line search), all in the engine; the certificate is O(|support|) after one O(p)
- * summary per linearization.
+ * Cost per Newton step, all in the engine: the model's column statistics under h (and Xᵀu) over
+ * the strong set W only (glmnet's economy: the support and the features whose last full gradient
+ * passes the strong rule), the inner passes over the working set, one product X̃w̃⁺ over the
+ * support, one sweep over every column for the certificate's gradients Xᵀu and the last model's
+ * Xᵀθ (no statistics), and a few O(n) row sweeps (engine BinomialRows: the model with the
+ * intercept's score, the loss and KL terms, the line search); the certificate is O(|support|)
+ * after one O(p) summary of the gradients.
  *
  * State (w̃, b, η) persists between `solve` calls: a path warm-starts each λ from the last, or,
  * once two λ are solved, from the secant extrapolation of the last two solutions in log λ (a
@@ -91,10 +93,17 @@ export class BinomialNewtonSolver {
   readonly #yScratch: Float64Array;
   readonly #uScratch: Float64Array;
   /**
-   * The quadratic model the session holds and the gradients at the current state, until the state
-   * moves; with the last Newton model's dual point when one was made (see #modelDual).
+   * The rows' quadratic model (h, the working response, u; engine BinomialRows) at the current η,
+   * until the state moves; `polished` when the intercept was made optimal first.
    */
-  #linearization: Linearization | undefined;
+  #rowModel: RowModel | undefined;
+  /**
+   * Every feature's gradient at the current state and what the certificate needs of it (with the
+   * last Newton model's dual point when one was made; see #modelDual), until the state moves.
+   */
+  #gradient: GradientAtState | undefined;
+  /** The ν-weighted column means (the session's at open): the centring of certificate gradients. */
+  readonly #nuMean: Float64Array;
   /**
    * The dual point of the last Newton step's quadratic model, θ_i = ν_i·(y_i − p̂_i) with p̂ the
    * model's probabilities at its solution η⁺ (= H·h_i·(z_i − η⁺_i)), made after each inner solve
@@ -139,6 +148,7 @@ export class BinomialNewtonSolver {
     this.#session = engine.openSession({ X, yCentered: new Float64Array(n), fitIntercept, standardize, weights: this.#nu });
     this.#rows = engine.openBinomialRows(y01, this.#nu);
     this.#invScale = this.#session.invScale.slice();
+    this.#nuMean = this.#session.mean.slice();
     this.#w = new Float64Array(p);
     let yMean = 0;
     for (let i = 0; i < n; i++) yMean += this.#nu[i]! * y01[i]!;
@@ -163,17 +173,15 @@ export class BinomialNewtonSolver {
    * (the smallest l1 at which w = 0 is optimal). Resets the state to w = 0.
    */
   gradientMaxAtZero(): number {
-    this.#linearization = undefined;
+    this.#moved();
     this.#modelDual = undefined;
     this.#solved = undefined;
     this.#anchor = undefined;
     this.#w.fill(0);
     this.#b = this.#fitIntercept ? this.#b : 0;
     this.#eta.fill(this.#b);
-    const { g } = this.#linearize(0, 0);
-    let max = 0;
-    for (let j = 0; j < g.length; j++) max = Math.max(max, Math.abs(g[j]!));
-    return max;
+    const { g } = this.#gradientAtState();
+    return maxAbs(g);
   }
 
   /**
@@ -186,8 +194,13 @@ export class BinomialNewtonSolver {
     l1: number, l2: number, l1Prev: number, gapTolerance: number, kktTolerance: number, maxNewton: number, maxPasses: number,
   ): BinomialSolveReport {
     const certificate = l1 === 0 && l2 === 0 ? 'kkt' : 'gap';
-    // On a path, start from the solutions at the last two λ extrapolated to this one.
-    const predicted = this.#extrapolateAlongPath(l1, l2);
+    // On a path, start from the solutions at the last two λ extrapolated to this one: F there,
+    // or undefined when the state stays where the last λ ended.
+    const predictedF = this.#extrapolateAlongPath(l1, l2);
+    const predicted = predictedF !== undefined;
+    // An extrapolated start is not certified before its Newton step (it is not the solution yet
+    // at the tolerances that make extrapolating pay), unless its model shows it already is.
+    let certify = !predicted;
     let passes = 0;
     let visits = 0;
     let newtonIterations = 0;
@@ -196,33 +209,46 @@ export class BinomialNewtonSolver {
     let bestMeasure = Infinity;
     let stepsWithoutProgress = 0;
     let innerCap = 1;
+    let cert: BinomialCertificate | undefined;
     for (;;) {
-      // A new λ starts where the last one stopped: that point's intercept is already optimal and
-      // its model and gradients still hold.
-      const { g, summary, H, zMean, columnVisits, modelDual } = this.#linearization ? this.#relinearize(l1, l2) : this.#linearize(l1, l2);
-      visits += columnVisits;
-      // (The rows' sweeps refer to the last linearization, which is this state's.)
-      const cert = binomialCertificate((s) => this.#rows.lossAndKlAt(s), this.#w, g, summary, l1, l2, modelDual, certificate === 'gap' ? gapTolerance : 0);
-      // Without a penalty, a training set the current η classifies perfectly is linearly separable:
-      // no finite minimizer exists, however small the gradient has become.
-      separated = certificate === 'kkt' ? this.#classifiesPerfectly() : false;
-      const converged = !separated && (certificate === 'gap' ? cert.gap <= gapTolerance : cert.kktResidual <= kktTolerance);
-      if (!converged && !separated) separated = this.#separated();
-      // At the rounding level of F the certificate stops improving: no further step can help.
-      const measure = certificate === 'gap' ? cert.gap : cert.kktResidual;
-      // (The gap need not fall at every Newton step, so only three steps in a row without a new
-      // best certificate count as a stall.)
-      if (measure < bestMeasure) {
-        bestMeasure = measure;
-        stepsWithoutProgress = 0;
-      } else {
-        // A step that did not improve the certificate: solve the next model more accurately.
-        innerCap *= 0.25;
-        if (++stepsWithoutProgress >= 3) stalled = true;
+      if (certify) {
+        // Every feature's gradient at the state (one sweep over X, none when the state is the
+        // last λ's solution) and the certificate from it.
+        const { g, summary, modelDual, columnVisits } = this.#gradientAtState();
+        visits += columnVisits;
+        cert = binomialCertificate((s) => this.#rows.lossAndKlAt(s), this.#w, g, summary, l1, l2, modelDual, certificate === 'gap' ? gapTolerance : 0);
+        // Without a penalty, a training set the current η classifies perfectly is linearly separable:
+        // no finite minimizer exists, however small the gradient has become.
+        separated = certificate === 'kkt' ? this.#classifiesPerfectly() : false;
+        const converged = !separated && (certificate === 'gap' ? cert.gap <= gapTolerance : cert.kktResidual <= kktTolerance);
+        if (!converged && !separated) separated = this.#separated();
+        // At the rounding level of F the certificate stops improving: no further step can help.
+        const measure = certificate === 'gap' ? cert.gap : cert.kktResidual;
+        // (The gap need not fall at every Newton step, so only three steps in a row without a new
+        // best certificate count as a stall.)
+        if (measure < bestMeasure) {
+          bestMeasure = measure;
+          stepsWithoutProgress = 0;
+        } else {
+          // A step that did not improve the certificate: solve the next model more accurately.
+          innerCap *= 0.25;
+          if (++stepsWithoutProgress >= 3) stalled = true;
+        }
+        if (converged || separated || stalled || newtonIterations >= maxNewton || passes >= maxPasses) {
+          this.#solved = converged ? { lambda: l1 + l2, l1, loss: cert.loss } : undefined;
+          return { ...cert, newtonIterations, passes, columnVisits: visits, certificate, converged, separated, stalled };
+        }
       }
-      if (converged || separated || stalled || newtonIterations >= maxNewton || passes >= maxPasses) {
-        this.#solved = converged ? { lambda: l1 + l2, l1, loss: cert.loss } : undefined;
-        return { ...cert, newtonIterations, passes, columnVisits: visits, certificate, converged, separated, stalled };
+      // The quadratic model at the state over the strong set W of the last full gradient: the
+      // features the first subproblem may use (its own strong rule then uses the model's gradients).
+      const strongFrom = newtonIterations === 0 ? l1Prev : l1;
+      const model = this.#modelAtState(l1, l2, 2 * l1 - strongFrom);
+      visits += model.columnVisits;
+      const { H, zMean } = model.rows;
+      if (!certify && H * model.start.gap <= gapTolerance) {
+        // The extrapolation already solves the model to the tolerance: certify it as it is.
+        certify = true;
+        continue;
       }
       // The subproblem's own gap is in units of Q/H; ask for a fraction of the outer gap (inexact
       // Newton's forcing term). The fraction is the relative outer gap, so convergence turns
@@ -230,20 +256,22 @@ export class BinomialNewtonSolver {
       // optimum a rough model solution is as good a direction), quartered after every Newton step
       // that did not improve the certificate. Never below
       // INNER_FLOOR·gapTolerance: a model solved more accurately than the outer tolerance asks for
-      // cannot bring the outer gap further below it.
-      const outer = certificate === 'gap' ? cert.gap : cert.kktResidual * cert.kktResidual;
-      const relative = outer / Math.max(this.nullObjective, 1e-300);
-      const forcing = Math.min(innerCap, Math.max(relative, 1e-3)) * Math.max(outer, 0.1 * gapTolerance);
-      // From an extrapolated start the model is accurate to about the path step squared: one
-      // Newton step solved to the outer tolerance usually finishes the λ (a model solved more
-      // loosely would leave a second full step to do).
-      const fraction = predicted ? Math.min(forcing, gapTolerance) : forcing;
+      // cannot bring the outer gap further below it. From an extrapolated start the model is
+      // accurate to about the path step squared: one Newton step solved to the outer tolerance
+      // usually finishes the λ (a model solved more loosely would leave a second full step to do).
+      let fraction = gapTolerance;
+      if (cert) {
+        const outer = certificate === 'gap' ? cert.gap : cert.kktResidual * cert.kktResidual;
+        const relative = outer / Math.max(this.nullObjective, 1e-300);
+        const forcing = Math.min(innerCap, Math.max(relative, 1e-3)) * Math.max(outer, 0.1 * gapTolerance);
+        fraction = predicted ? Math.min(forcing, gapTolerance) : forcing;
+      }
       const innerTolerance = (certificate === 'gap' ? Math.max(fraction, INNER_FLOOR * gapTolerance) : fraction) / H;
       // An inner solve asked for a gap below its rounding level would run to its pass limit: cap it.
       const innerPasses = Math.min(maxPasses - passes, MAX_INNER_PASSES);
       // Working set only: the outer certificate at the next point checks every feature, and a
       // feature the strong rule missed joins the next working set through its gradient there.
-      const report = this.#session.solve(l1 / H, l2 / H, (newtonIterations === 0 ? l1Prev : l1) / H, innerTolerance, innerPasses, true);
+      const report = this.#session.solve(l1 / H, l2 / H, strongFrom / H, innerTolerance, innerPasses, true);
       newtonIterations++;
       passes += report.passes;
       visits += report.columnVisits;
@@ -255,9 +283,16 @@ export class BinomialNewtonSolver {
       const bNext = this.#fitIntercept ? zMean - scaledDot(this.#session.mean, this.#invScale, wNext, segment) : 0;
       const etaNext = this.#session.linearPredictor(this.#fitIntercept ? zMean : 0);
       const [first, second] = this.#modelDualBuffers;
-      const inUse = this.#linearization?.modelDual?.theta;
-      this.#modelDual = modelResidual(this.#h, this.#yScratch, this.#fitIntercept ? zMean : 0, etaNext, H, this.#nu, this.#fitIntercept, inUse === first ? second : first);
-      stalled = !this.#lineSearch(wNext, segment, etaNext, bNext, l1, l2, cert.primal, H);
+      const inUse = this.#gradient?.modelDual?.theta;
+      const modelDual = modelResidual(this.#h, this.#yScratch, this.#fitIntercept ? zMean : 0, etaNext, H, this.#nu, this.#fitIntercept, inUse === first ? second : first);
+      const f0 = cert?.primal ?? predictedF!;
+      stalled = !this.#lineSearch(wNext, segment, etaNext, bNext, l1, l2, f0, H);
+      this.#modelDual = modelDual;
+      if (stalled && !certify) {
+        // No descent from the extrapolated start: certify it and go on from there.
+        stalled = false;
+      }
+      certify = true;
     }
   }
 
@@ -273,14 +308,14 @@ export class BinomialNewtonSolver {
    * left the support between the two solutions is carried a little past 0, as one about to leave
    * is: clipping those to 0 would need η from X again and, measured, saved no Newton step.)
    */
-  #extrapolateAlongPath(l1: number, l2: number): boolean {
+  #extrapolateAlongPath(l1: number, l2: number): number | undefined {
     const solved = this.#solved;
     const anchor = this.#anchor;
     this.#solved = undefined;
     this.#anchor = undefined;
     const lambda = l1 + l2;
     // Only along one penalty mix (l1/λ compared without division: l1·λ_k = l1_k·λ).
-    if (solved === undefined || !(lambda > 0) || lambda === solved.lambda || l1 * solved.lambda !== solved.l1 * lambda) return false;
+    if (solved === undefined || !(lambda > 0) || lambda === solved.lambda || l1 * solved.lambda !== solved.l1 * lambda) return undefined;
     const w = this.#w;
     const eta = this.#eta;
     const anchorW = this.#anchorW;
@@ -293,25 +328,26 @@ export class BinomialNewtonSolver {
       anchorW.set(w);
       anchorEta.set(eta);
       this.#anchorB = this.#b;
-      return false;
+      return undefined;
     }
     // In place: the anchor becomes the current solution, the state its extrapolation.
-    extrapolateInPlace(w, anchorW, rho);
+    const moved = extrapolateInPlace(w, anchorW, rho);
     extrapolateInPlace(eta, anchorEta, rho);
     const b = this.#b;
     this.#b = b + rho * (b - this.#anchorB);
     this.#anchorB = b;
+    // (Where the last two solutions agree, as w = 0 before the first feature enters, nothing moved.)
+    if (!moved && this.#b === b) return undefined;
     this.#rows.setStep(anchorEta, eta);
     const predictedF = this.#rows.lossAlongStep(1) + penaltyValue(w, l1, l2);
     if (!(predictedF < solved.loss + penaltyValue(anchorW, l1, l2))) {
       w.set(anchorW);
       eta.set(anchorEta);
       this.#b = this.#anchorB;
-      return false;
+      return undefined;
     }
-    this.#linearization = undefined;
-    this.#modelDual = undefined;
-    return true;
+    this.#moved();
+    return predictedF;
   }
 
   /** The current coefficients on X's original scale and the intercept. */
@@ -326,7 +362,7 @@ export class BinomialNewtonSolver {
 
   /** Sets the state to original-scale coefficients (a warm start); the intercept is re-optimized by the next solve. */
   setCoefficients(coef: Float64Array): void {
-    this.#linearization = undefined;
+    this.#moved();
     this.#modelDual = undefined;
     this.#solved = undefined;
     this.#anchor = undefined;
@@ -349,23 +385,30 @@ export class BinomialNewtonSolver {
     this.#rows.dispose();
   }
 
+  /** The state moved (or was set): its rows' model and gradients no longer hold. */
+  #moved(): void {
+    this.#rowModel = undefined;
+    this.#gradient = undefined;
+  }
+
   /**
-   * Makes the intercept optimal for the current w (Σ ν_i(y_i − σ(η_i)) = 0, which the dual of the
-   * logistic problem needs; it only lowers F) by one-dimensional Newton steps, then builds the
-   * quadratic model at the resulting η in the session and computes the gradients there:
-   * g = H·(the session's least-squares gradients) = X̃ᵀ(ν∘(y − p)). Each row sweep of the model
-   * also gives the intercept's score (H·Σu) and curvature, so an intercept already optimal
-   * costs no extra sweep.
+   * The rows' quadratic model at the current η (engine BinomialRows.linearize): h = IRLS weights ÷ H,
+   * the working response less z̄, and u = ν∘(y − p) ÷ H (the logistic gradient is X̃ᵀu·H). With
+   * `polish` the intercept is first made optimal for the current w (Σ ν_i(y_i − σ(η_i)) = 0,
+   * which the dual of the logistic problem needs; it only lowers F) by one-dimensional Newton
+   * steps: each row sweep also gives the intercept's score (H·Σu) and curvature, so an intercept
+   * already optimal costs no extra sweep. A Newton model needs no polish (its intercept is free).
    */
-  #linearize(l1: number, l2: number): Linearization & { columnVisits: number } {
-    // h = IRLS weights ÷ H, the working response less z̄, and u = ν∘(y − p) ÷ H: the logistic
-    // gradient is X̃ᵀu·H.
+  #rowsAtState(polish: boolean): RowModel {
+    const current = this.#rowModel;
+    if (current && (current.polished || !polish)) return current;
     const yCentered = this.#yScratch;
     const u = this.#uScratch;
     const h = this.#h;
     const eta = this.#eta;
     let model = this.#rows.linearize(eta, this.#fitIntercept, h, yCentered, u);
-    for (let iter = 0; this.#fitIntercept && iter < 100; iter++) {
+    let moved = false;
+    for (let iter = 0; polish && this.#fitIntercept && iter < 100; iter++) {
       if (!(model.interceptCurvature > 0)) break;
       let step = (model.H * model.uSum) / model.interceptCurvature;
       if (Math.abs(step) <= 1e-15 * (1 + Math.abs(this.#b))) break;
@@ -373,41 +416,56 @@ export class BinomialNewtonSolver {
       if (Math.abs(step) > 1) step = Math.sign(step);
       this.#b += step;
       for (let i = 0; i < eta.length; i++) eta[i] = eta[i]! + step;
+      moved = true;
       model = this.#rows.linearize(eta, this.#fitIntercept, h, yCentered, u);
     }
-    const { H, zMean, uSum } = model;
-    // One sweep over X: the statistics under the Newton weights and c = Xᵀu. The model's
-    // gradient at the current w is then Σ_i ω_i·x̃_ij·r_i = invScale_j·(c_j − mean_j·Σu): the
-    // residual r = (y − p)/curvature + const, and x̃_j is ω-centred, so the constant drops out.
-    // The same sweep correlates the last Newton model's dual point θ (Σθ = 0): X̃ᵀθ = invScale∘Xᵀθ.
+    if (moved) this.#gradient = undefined;
+    this.#rowModel = { H: model.H, zMean: model.zMean, uSum: model.uSum, polished: polish };
+    return this.#rowModel;
+  }
+
+  /**
+   * Every feature's gradient at the state, with the intercept optimal: g = X̃ᵀ(ν∘(y − p)) from one
+   * sweep over X (c = Xᵀu, ν-centred: g_j = H·invScale_j·(c_j − mean_j·Σu); the centring only
+   * removes Σu's rounding), which also correlates the last Newton model's dual point θ (Σθ = 0):
+   * X̃ᵀθ = invScale∘Xᵀθ. Kept until the state moves (a path's next λ re-certifies the same point
+   * without a sweep).
+   */
+  #gradientAtState(): GradientAtState & { columnVisits: number } {
+    if (this.#gradient) return { ...this.#gradient, columnVisits: 0 };
+    const { H, uSum } = this.#rowsAtState(true);
     const theta = this.#modelDual;
     this.#modelDual = undefined;
-    const [c, cTheta] = this.#session.reweight(h, yCentered, theta ? [u, theta] : [u]) as [Float64Array, Float64Array | undefined];
-    // (The linearization's arrays are reused: a new linearization replaces the old one.)
-    const gModel = this.#gModelScratch;
-    const g = this.#gScratch;
-    modelGradients(c, this.#session.mean, this.#invScale, uSum, H, gModel, g);
-    const report = this.#session.startFromGradient(this.#w, l1 / H, l2 / H, gModel);
+    const u = this.#uScratch;
+    const [c, cTheta] = this.#session.correlate(theta ? [u, theta] : [u]);
+    const g = certificateGradients(c!, this.#nuMean, this.#invScale, uSum, H, this.#gScratch);
     const summary = summarizeGradient(this.#w, g);
     let modelDual: AlternativeDualPoint | undefined;
     if (theta && cTheta) {
       const gTheta = elementwiseProduct(cTheta, this.#invScale, this.#gAltScratch);
       modelDual = { theta, g: gTheta, gradientMax: maxAbs(gTheta), klAt: (s) => this.#rows.klAgainst(theta, s) };
     }
-    this.#linearization = { gModel, g, summary, H, zMean, modelDual };
-    return { gModel, g, summary, H, zMean, modelDual, columnVisits: report.columnVisits + this.nFeatures };
+    this.#gradient = { g, summary, modelDual };
+    return { ...this.#gradient, columnVisits: this.nFeatures };
   }
 
   /**
-   * The linearization of the unchanged state for a new (l1, l2): the session already holds that
-   * quadratic model and its gradients, so only its certificate is redone (no pass over X).
+   * The Newton step's quadratic model at the state in the session, restricted to the features
+   * W = {w̃_j ≠ 0} ∪ {|g_j| ≥ threshold} of the last full gradient g (the strong set: glmnet
+   * computes its weighted statistics for its strong set only): one sweep over W's columns gives
+   * their statistics under h and c = Xᵀu, so the model's gradients there are
+   * Σ_i ω_i·x̃_ij·r_i = invScale_j·(c_j − mean_j·Σu) (the residual r = (y − p)/curvature + const,
+   * and x̃_j is ω-centred, so the constant drops out). Returns the rows' model and the session's
+   * starting report (the model's gap at the state, restricted to W).
    */
-  #relinearize(l1: number, l2: number): Linearization & { columnVisits: number } {
-    const linearization = this.#linearization!;
-    const report = this.#session.startFromGradient(this.#w, l1 / linearization.H, l2 / linearization.H, linearization.gModel);
-    return { ...linearization, columnVisits: report.columnVisits };
+  #modelAtState(l1: number, l2: number, threshold: number): { rows: RowModel; start: SolveReport; columnVisits: number } {
+    const rows = this.#rowsAtState(false);
+    const columns = strongSet(this.#w, this.#gScratch, this.#invScale, threshold);
+    const c = this.#session.reweight(this.#h, this.#yScratch, { correlate: this.#uScratch, columns })!;
+    const gModel = modelGradients(c, this.#session.mean, this.#invScale, rows.uSum, columns, this.#gModelScratch);
+    const start = this.#session.startFromGradient(this.#w, l1 / rows.H, l2 / rows.H, gModel);
+    return { rows, start, columnVisits: (columns?.length ?? this.nFeatures) + start.columnVisits };
   }
-
 
   /**
    * Backtracking line search along (w̃⁺ − w̃, η⁺ − η, b⁺ − b): the largest t ∈ {1, ½, ¼, …} with
@@ -462,7 +520,7 @@ export class BinomialNewtonSolver {
 
   /** Moves the state a fraction t of the way to (w̃⁺, η⁺, b⁺). */
   #step(t: number, wNext: Float64Array, segment: Int32Array, etaNext: Float64Array, bNext: number): void {
-    this.#linearization = undefined;
+    this.#moved();
     const w = this.#w;
     const eta = this.#eta;
     for (const j of segment) w[j] = w[j]! + t * (wNext[j]! - w[j]!);
@@ -500,13 +558,18 @@ interface SolvedPoint {
   loss: number;
 }
 
-/** A linearization's model, gradients and (after a Newton step) the previous model's dual point. */
-interface Linearization {
-  gModel: Float64Array;
-  g: Float64Array;
-  summary: GradientSummary;
+/** The rows' quadratic model at the current η: H, z̄, Σu, and whether the intercept was polished. */
+interface RowModel {
   H: number;
   zMean: number;
+  uSum: number;
+  polished: boolean;
+}
+
+/** Every feature's logistic gradient at the state, its summary, and the last model's dual point if one was made. */
+interface GradientAtState {
+  g: Float64Array;
+  summary: GradientSummary;
   modelDual: AlternativeDualPoint | undefined;
 }
 
@@ -542,13 +605,17 @@ function elementwiseProduct(a: Float64Array, b: Float64Array, out: Float64Array)
   return out;
 }
 
-/** x ← x + ρ·(x − anchor) and anchor ← the old x, element by element. */
-function extrapolateInPlace(x: Float64Array, anchor: Float64Array, rho: number): void {
+/** x ← x + ρ·(x − anchor) and anchor ← the old x, element by element; whether any element changed. */
+function extrapolateInPlace(x: Float64Array, anchor: Float64Array, rho: number): boolean {
+  let changed = false;
   for (let j = 0; j < x.length; j++) {
     const current = x[j]!;
-    x[j] = current + rho * (current - anchor[j]!);
+    const next = current + rho * (current - anchor[j]!);
+    if (next !== current) changed = true;
+    x[j] = next;
     anchor[j] = current;
   }
+  return changed;
 }
 
 /** l1‖w‖₁ + (l2/2)‖w‖². */
@@ -587,16 +654,46 @@ function scaledDot(a: Float64Array, b: Float64Array, c: Float64Array, idx: Int32
 }
 
 /**
- * The model's gradients gModel_j = invScale_j·(c_j − mean_j·Σu) (0 for excluded columns) and the
- * logistic ones g_j = H·gModel_j.
+ * The model's gradients gModel_j = invScale_j·(c_j − mean_j·Σu) on the listed columns (every
+ * column when undefined; 0 elsewhere and for excluded columns), into gModel.
  */
 function modelGradients(
-  c: Float64Array, mean: Float64Array, invScale: Float64Array, uSum: number, H: number, gModel: Float64Array, g: Float64Array,
-): void {
+  c: Float64Array, mean: Float64Array, invScale: Float64Array, uSum: number, columns: Int32Array | undefined, gModel: Float64Array,
+): Float64Array {
+  if (columns === undefined) {
+    for (let j = 0; j < gModel.length; j++) {
+      const inv = invScale[j]!;
+      gModel[j] = inv === 0 ? 0 : inv * (c[j]! - mean[j]! * uSum);
+    }
+    return gModel;
+  }
+  gModel.fill(0);
+  for (const j of columns) {
+    const inv = invScale[j]!;
+    gModel[j] = inv === 0 ? 0 : inv * (c[j]! - mean[j]! * uSum);
+  }
+  return gModel;
+}
+
+/** The logistic gradients g_j = H·invScale_j·(c_j − mean_j·Σu) (0 for excluded columns), into g. */
+function certificateGradients(c: Float64Array, mean: Float64Array, invScale: Float64Array, uSum: number, H: number, g: Float64Array): Float64Array {
   for (let j = 0; j < g.length; j++) {
     const inv = invScale[j]!;
-    const v = inv === 0 ? 0 : inv * (c[j]! - mean[j]! * uSum);
-    gModel[j] = v;
-    g[j] = H * v;
+    g[j] = inv === 0 ? 0 : H * inv * (c[j]! - mean[j]! * uSum);
   }
+  return g;
+}
+
+/**
+ * W = {j : w_j ≠ 0} ∪ {j : |g_j| ≥ threshold} among the non-excluded columns, increasing; undefined
+ * when that is every column (no restriction).
+ */
+function strongSet(w: Float64Array, g: Float64Array, invScale: Float64Array, threshold: number): Int32Array | undefined {
+  const p = w.length;
+  let count = 0;
+  for (let j = 0; j < p; j++) if (w[j] !== 0 || (invScale[j] !== 0 && Math.abs(g[j]!) >= threshold)) count++;
+  if (count === p) return undefined;
+  const columns = new Int32Array(count);
+  for (let j = 0, k = 0; j < p; j++) if (w[j] !== 0 || (invScale[j] !== 0 && Math.abs(g[j]!) >= threshold)) columns[k++] = j;
+  return columns;
 }

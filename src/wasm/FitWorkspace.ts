@@ -46,15 +46,15 @@ export class FitWorkspace {
   readonly mean: number;
   readonly invScale: number;
   readonly normSqOverN: number;
-  /** With weights: 3n doubles of row scratch (see assembly/designDescriptor.ts), else 0. */
+  /** With weights: 2n doubles of row scratch (see assembly/designDescriptor.ts), else 0. */
   readonly rowScratch: number;
-  /** With weights: p doubles for a reweight's second correlations (Xᵀθ'), else 0. */
+  /** With weights: p doubles for the second correlations of `correlate` (Xᵀv'), else 0. */
   readonly correlation2: number;
   readonly #copy: ResidentCopy;
   readonly #runtime: WasmRuntime;
   readonly #base: number;
 
-  /** Bytes a workspace for an n×p problem takes (with weights: plus n weights, a 3n row scratch and 5p statistics and correlations). */
+  /** Bytes a workspace for an n×p problem takes (with weights: plus n weights, a 2n row scratch and 5p statistics and correlations). */
   static bytes(n: number, p: number, weighted = false): number {
     return FitWorkspace.#sizes(n, p, weighted).reduce((sum, [, bytes]) => sum + align(bytes), 0);
   }
@@ -67,9 +67,9 @@ export class FitWorkspace {
       ['anderson', (ANDERSON_DEPTH * ANDERSON_DEPTH + ANDERSON_DEPTH + n + (ANDERSON_DEPTH + 1) * p) * 8],
     ];
     if (usesGramMode(n, p)) sizes.push(['gram', p * p * 8 + p]);
-    // With weights: the weights, their column statistics, and 3n doubles of row scratch (ρ = v∘r
-    // in gradient passes; the (h, θ) pairs and θ' of a reweight), and a reweight's second correlations.
-    if (weighted) sizes.push(['weights', n * 8], ['stats', p * 32], ['rowScratch', 3 * n * 8], ['correlation2', p * 8]);
+    // With weights: the weights, their column statistics, and 2n doubles of row scratch (ρ = v∘r
+    // in gradient passes; the interleaved pairs of a reweight or a correlate), and correlate's second correlations.
+    if (weighted) sizes.push(['weights', n * 8], ['stats', p * 32], ['rowScratch', 2 * n * 8], ['correlation2', p * 8]);
     return sizes;
   }
 
@@ -164,13 +164,11 @@ export class FitWorkspace {
 
   /**
    * New observation weights (Σ = 1, positive on exactly the rows the current ones are) with the
-   * column scales kept: recomputes the means and ‖x̃_j‖² under them, corr = Xᵀθ and (when
-   * theta2 is given) corr2 = Xᵀθ' in one sweep (assembly/reweightedColumnStats.ts). `theta` may be
-   * undefined (corr is then Xᵀ0 = 0).
+   * column scales kept: recomputes the means and ‖x̃_j‖² under them and corr = Xᵀθ in one sweep
+   * (assembly/reweightedColumnStats.ts), for every column or only the listed ones (the others'
+   * statistics are then stale). `theta` may be undefined (corr is then Xᵀ0 = 0).
    */
-  reweightKeepingScales(
-    weights: Float64Array, fitIntercept: boolean, theta: Float64Array | undefined, corr: number, theta2?: Float64Array, corr2 = 0,
-  ): void {
+  reweightKeepingScales(weights: Float64Array, fitIntercept: boolean, theta: Float64Array | undefined, corr: number, columns?: Int32Array): void {
     if (this.weights === 0) throw new Error('internal: reweight needs a workspace built with weights');
     const { heap, kernels } = this.#runtime;
     const { n } = this;
@@ -180,10 +178,28 @@ export class FitWorkspace {
       pairs[2 * i] = weights[i]!;
       pairs[2 * i + 1] = theta ? theta[i]! : 0;
     }
-    const theta2At = this.rowScratch + 2 * n * 8;
-    if (theta2) heap.f64(theta2At, n).set(theta2);
-    kernels.reweightedColumnStats(this.desc, this.rowScratch, fitIntercept ? 1 : 0, corr, theta2 ? theta2At : 0, corr2);
+    // The list goes to the solver's `active` scratch, idle between solves.
+    if (columns) heap.i32(this.active, columns.length).set(columns);
+    kernels.reweightedColumnStats(this.desc, this.rowScratch, fitIntercept ? 1 : 0, corr, columns ? this.active : 0, columns?.length ?? 0);
     this.#emptyGramCache();
+  }
+
+  /**
+   * corr = Xᵀv (and corr2 = Xᵀv' when v2 is given) over the raw columns, every column, in one
+   * sweep (assembly/columnCorrelations.ts); p doubles at corr and corr2.
+   */
+  correlate(v: Float64Array, corr: number, v2?: Float64Array, corr2 = 0): void {
+    if (this.rowScratch === 0) throw new Error('internal: correlate needs a workspace built with weights');
+    const { heap, kernels } = this.#runtime;
+    const { n } = this;
+    if (v2) {
+      const pairs = heap.f64(this.rowScratch, 2 * n);
+      for (let i = 0; i < n; i++) {
+        pairs[2 * i] = v[i]!;
+        pairs[2 * i + 1] = v2[i]!;
+      }
+    } else heap.f64(this.rowScratch, n).set(v);
+    kernels.columnCorrelations(this.desc, this.rowScratch, v2 ? 1 : 0, corr, corr2);
   }
 
   #emptyGramCache(): void {

@@ -19,7 +19,8 @@ export interface KernelExports {
     fitIntercept: number, standardize: number, mean: number, invScale: number, colSum: number, normSqOverN: number,
     weights: number, theta: number, corr: number,
   ): void;
-  reweightedColumnStats(desc: number, pairs: number, fitIntercept: number, corr: number, theta2: number, corr2: number): void;
+  reweightedColumnStats(desc: number, pairs: number, fitIntercept: number, corr: number, columns: number, count: number): void;
+  columnCorrelations(desc: number, vectors: number, two: number, corr: number, corr2: number): void;
   elasticNetResidual(desc: number, yc: number, w: number, r: number): void;
   // Binomial row sweeps (assembly/binomialRows.ts).
   binomialLinearize(n: number, y: number, nu: number, eta: number, fitIntercept: number, h: number, yc: number, u: number, t: number, out: number): void;
