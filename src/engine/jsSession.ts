@@ -114,7 +114,7 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
       keepFixedScales(next.invScale, next.normSqOverN, openedInvScale);
       // As the kernel: with IRLS weights (the rows the scales were computed under) and a list,
       // only the listed columns' statistics change; the others keep their stale ones.
-      listedColumns = columns && sameRows(openingWeights, weights) ? columns : undefined;
+      listedColumns = columns && sameRows(openingWeights, weights) ? columns.slice() : undefined;
       const update = (target: Float64Array, source: Float64Array) => {
         if (listedColumns) for (const j of listedColumns) target[j] = source[j]!;
         else target.set(source);

@@ -202,7 +202,7 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
         // (over the listed columns only, when given).
         if (correlate && columns) heap.f64(ws.g, p).fill(0);
         ws.reweightKeepingScales(weights, fitIntercept, correlate, ws.g, columns);
-        listedColumns = columns;
+        listedColumns = columns?.slice();
       } else {
         // (Rare: weights that count other rows. Every column's statistics, listed or not.)
         if (correlate) heap.f64(ws.r, n).set(correlate);

@@ -2,7 +2,7 @@ import type { DesignMatrix } from '../matrix/DesignMatrix.js';
 import type { BinomialRows, ElasticNetSession, Engine, SolveReport } from '../engine/Engine.js';
 import { sigmoid } from './binomialLoss.js';
 import { linearPredict } from '../model/linearPredict.js';
-import { binomialCertificate, summarizeGradient, type AlternativeDualPoint, type BinomialCertificate, type GradientSummary } from './binomialCertificate.js';
+import { binomialCertificate, type AlternativeDualPoint, type BinomialCertificate, type GradientSummary } from './binomialCertificate.js';
 
 /** Fitted probabilities this close to every label mean the classes are separated. */
 const SEPARATION_MARGIN = 1e-9;
@@ -128,6 +128,8 @@ export class BinomialNewtonSolver {
   readonly #anchorEta: Float64Array;
   #anchorB = 0;
   readonly #betaScratch: Float64Array;
+  /** p indices of scratch (a strong set, a step's segment), used right after they are made. */
+  readonly #columnScratch: Int32Array;
   readonly #gModelScratch: Float64Array;
   readonly #gScratch: Float64Array;
 
@@ -160,6 +162,7 @@ export class BinomialNewtonSolver {
     this.#rows.linearize(this.#eta, fitIntercept, this.#h, this.#yScratch, this.#uScratch);
     this.nullObjective = this.#rows.lossAndKlAt(1).loss;
     this.#betaScratch = new Float64Array(p);
+    this.#columnScratch = new Int32Array(p);
     this.#gModelScratch = new Float64Array(p);
     this.#gScratch = new Float64Array(p);
     this.#gAltScratch = new Float64Array(p);
@@ -180,8 +183,7 @@ export class BinomialNewtonSolver {
     this.#w.fill(0);
     this.#b = this.#fitIntercept ? this.#b : 0;
     this.#eta.fill(this.#b);
-    const { g } = this.#gradientAtState();
-    return maxAbs(g);
+    return this.#gradientAtState().summary.gradientMax;
   }
 
   /**
@@ -279,7 +281,7 @@ export class BinomialNewtonSolver {
       // = z̄ + X̃w̃⁺ is recomputed from X (z − r would carry the rounding of z, up to 1/1e-5 in size).
       const wNext = this.#session.coefScaled();
       // Only coordinates non-zero at either end of the step move (and carry penalty) along it.
-      const segment = segmentSupport(this.#w, wNext);
+      const segment = segmentSupport(this.#w, wNext, this.#columnScratch);
       const bNext = this.#fitIntercept ? zMean - scaledDot(this.#session.mean, this.#invScale, wNext, segment) : 0;
       const etaNext = this.#session.linearPredictor(this.#fitIntercept ? zMean : 0);
       const [first, second] = this.#modelDualBuffers;
@@ -331,16 +333,16 @@ export class BinomialNewtonSolver {
       return undefined;
     }
     // In place: the anchor becomes the current solution, the state its extrapolation.
-    const moved = extrapolateInPlace(w, anchorW, rho);
+    const penalties = extrapolateCoefficients(w, anchorW, rho);
     extrapolateInPlace(eta, anchorEta, rho);
     const b = this.#b;
     this.#b = b + rho * (b - this.#anchorB);
     this.#anchorB = b;
     // (Where the last two solutions agree, as w = 0 before the first feature enters, nothing moved.)
-    if (!moved && this.#b === b) return undefined;
+    if (!penalties.moved && this.#b === b) return undefined;
     this.#rows.setStep(anchorEta, eta);
-    const predictedF = this.#rows.lossAlongStep(1) + penaltyValue(w, l1, l2);
-    if (!(predictedF < solved.loss + penaltyValue(anchorW, l1, l2))) {
+    const predictedF = this.#rows.lossAlongStep(1) + l1 * penalties.norm1 + 0.5 * l2 * penalties.normSq;
+    if (!(predictedF < solved.loss + l1 * penalties.anchorNorm1 + 0.5 * l2 * penalties.anchorNormSq)) {
       w.set(anchorW);
       eta.set(anchorEta);
       this.#b = this.#anchorB;
@@ -438,13 +440,12 @@ export class BinomialNewtonSolver {
     this.#modelDual = undefined;
     const u = this.#uScratch;
     const [c, cTheta] = this.#session.correlate(theta ? [u, theta] : [u]);
-    const g = certificateGradients(c!, this.#nuMean, this.#invScale, uSum, H, this.#gScratch);
-    const summary = summarizeGradient(this.#w, g);
-    let modelDual: AlternativeDualPoint | undefined;
-    if (theta && cTheta) {
-      const gTheta = elementwiseProduct(cTheta, this.#invScale, this.#gAltScratch);
-      modelDual = { theta, g: gTheta, gradientMax: maxAbs(gTheta), klAt: (s) => this.#rows.klAgainst(theta, s) };
-    }
+    const g = this.#gScratch;
+    const gTheta = this.#gAltScratch;
+    const { summary, thetaMax } = certificateGradients(c!, cTheta, this.#nuMean, this.#invScale, uSum, H, this.#w, g, gTheta, this.#columnScratch);
+    const modelDual: AlternativeDualPoint | undefined = theta && cTheta
+      ? { theta, g: gTheta, gradientMax: thetaMax, klAt: (s) => this.#rows.klAgainst(theta, s) }
+      : undefined;
     this.#gradient = { g, summary, modelDual };
     return { ...this.#gradient, columnVisits: this.nFeatures };
   }
@@ -460,7 +461,7 @@ export class BinomialNewtonSolver {
    */
   #modelAtState(l1: number, l2: number, threshold: number): { rows: RowModel; start: SolveReport; columnVisits: number } {
     const rows = this.#rowsAtState(false);
-    const columns = strongSet(this.#w, this.#gScratch, this.#invScale, threshold);
+    const columns = strongSet(this.#w, this.#gScratch, this.#invScale, threshold, this.#columnScratch);
     const c = this.#session.reweight(this.#h, this.#yScratch, { correlate: this.#uScratch, columns })!;
     const gModel = modelGradients(c, this.#session.mean, this.#invScale, rows.uSum, columns, this.#gModelScratch);
     const start = this.#session.startFromGradient(this.#w, l1 / rows.H, l2 / rows.H, gModel);
@@ -605,45 +606,48 @@ function elementwiseProduct(a: Float64Array, b: Float64Array, out: Float64Array)
   return out;
 }
 
-/** x ← x + ρ·(x − anchor) and anchor ← the old x, element by element; whether any element changed. */
-function extrapolateInPlace(x: Float64Array, anchor: Float64Array, rho: number): boolean {
-  let changed = false;
+/** x ← x + ρ·(x − anchor) and anchor ← the old x, element by element. */
+function extrapolateInPlace(x: Float64Array, anchor: Float64Array, rho: number): void {
   for (let j = 0; j < x.length; j++) {
     const current = x[j]!;
-    const next = current + rho * (current - anchor[j]!);
-    if (next !== current) changed = true;
-    x[j] = next;
+    x[j] = current + rho * (current - anchor[j]!);
     anchor[j] = current;
   }
-  return changed;
 }
 
-/** l1‖w‖₁ + (l2/2)‖w‖². */
-function penaltyValue(w: Float64Array, l1: number, l2: number): number {
-  let sum1 = 0;
-  let sum2 = 0;
+/**
+ * extrapolateInPlace for the coefficients, with in the same pass ‖·‖₁ and ‖·‖² of the new and
+ * the old values (the penalties of the two points) and whether any coefficient moved.
+ */
+function extrapolateCoefficients(
+  w: Float64Array, anchor: Float64Array, rho: number,
+): { moved: boolean; norm1: number; normSq: number; anchorNorm1: number; anchorNormSq: number } {
+  let moved = false;
+  let norm1 = 0;
+  let normSq = 0;
+  let anchorNorm1 = 0;
+  let anchorNormSq = 0;
   for (let j = 0; j < w.length; j++) {
-    const v = w[j]!;
-    sum1 += Math.abs(v);
-    sum2 += v * v;
+    const current = w[j]!;
+    const before = anchor[j]!;
+    if (current === 0 && before === 0) continue;
+    const next = current + rho * (current - before);
+    if (next !== current) moved = true;
+    w[j] = next;
+    anchor[j] = current;
+    norm1 += Math.abs(next);
+    normSq += next * next;
+    anchorNorm1 += Math.abs(current);
+    anchorNormSq += current * current;
   }
-  return l1 * sum1 + 0.5 * l2 * sum2;
+  return { moved, norm1, normSq, anchorNorm1, anchorNormSq };
 }
 
-/** max_j |a_j|. */
-function maxAbs(a: Float64Array): number {
-  let max = 0;
-  for (let j = 0; j < a.length; j++) max = Math.max(max, Math.abs(a[j]!));
-  return max;
-}
-
-/** The j with a_j ≠ 0 or b_j ≠ 0, increasing. */
-function segmentSupport(a: Float64Array, b: Float64Array): Int32Array {
+/** The j with a_j ≠ 0 or b_j ≠ 0, increasing (a view of `scratch`). */
+function segmentSupport(a: Float64Array, b: Float64Array, scratch: Int32Array): Int32Array {
   let count = 0;
-  for (let j = 0; j < a.length; j++) if (a[j] !== 0 || b[j] !== 0) count++;
-  const support = new Int32Array(count);
-  for (let j = 0, k = 0; j < a.length; j++) if (a[j] !== 0 || b[j] !== 0) support[k++] = j;
-  return support;
+  for (let j = 0; j < a.length; j++) if (a[j] !== 0 || b[j] !== 0) scratch[count++] = j;
+  return scratch.subarray(0, count);
 }
 
 /** Σ_{j ∈ idx} a_j·b_j·c_j. */
@@ -675,25 +679,44 @@ function modelGradients(
   return gModel;
 }
 
-/** The logistic gradients g_j = H·invScale_j·(c_j − mean_j·Σu) (0 for excluded columns), into g. */
-function certificateGradients(c: Float64Array, mean: Float64Array, invScale: Float64Array, uSum: number, H: number, g: Float64Array): Float64Array {
+/**
+ * The certificate's gradients from the correlations c = Xᵀu and cTheta = Xᵀθ of one sweep: the
+ * logistic ones g_j = H·invScale_j·(c_j − mean_j·Σu) and the model dual point's X̃ᵀθ =
+ * invScale∘cTheta (0 for excluded columns), with in the same pass what the certificate needs of
+ * them (GradientSummary: w's support, max|g_j|, max over j off the support) and max|X̃ᵀθ|.
+ */
+function certificateGradients(
+  c: Float64Array, cTheta: Float64Array | undefined, mean: Float64Array, invScale: Float64Array, uSum: number, H: number,
+  w: Float64Array, g: Float64Array, gTheta: Float64Array, scratch: Int32Array,
+): { summary: GradientSummary; thetaMax: number } {
+  let gradientMax = 0;
+  let offSupportMax = 0;
+  let thetaMax = 0;
+  let count = 0;
   for (let j = 0; j < g.length; j++) {
     const inv = invScale[j]!;
-    g[j] = inv === 0 ? 0 : H * inv * (c[j]! - mean[j]! * uSum);
+    const gj = inv === 0 ? 0 : H * inv * (c[j]! - mean[j]! * uSum);
+    g[j] = gj;
+    const a = Math.abs(gj);
+    if (a > gradientMax) gradientMax = a;
+    if (w[j] !== 0) scratch[count++] = j;
+    else if (a > offSupportMax) offSupportMax = a;
+    if (cTheta) {
+      const t = inv * cTheta[j]!;
+      gTheta[j] = t;
+      if (Math.abs(t) > thetaMax) thetaMax = Math.abs(t);
+    }
   }
-  return g;
+  return { summary: { support: scratch.slice(0, count), gradientMax, offSupportMax }, thetaMax };
 }
 
 /**
- * W = {j : w_j ≠ 0} ∪ {j : |g_j| ≥ threshold} among the non-excluded columns, increasing; undefined
- * when that is every column (no restriction).
+ * W = {j : w_j ≠ 0} ∪ {j : |g_j| ≥ threshold} among the non-excluded columns, increasing (a view
+ * of `scratch`); undefined when that is every column (no restriction).
  */
-function strongSet(w: Float64Array, g: Float64Array, invScale: Float64Array, threshold: number): Int32Array | undefined {
+function strongSet(w: Float64Array, g: Float64Array, invScale: Float64Array, threshold: number, scratch: Int32Array): Int32Array | undefined {
   const p = w.length;
   let count = 0;
-  for (let j = 0; j < p; j++) if (w[j] !== 0 || (invScale[j] !== 0 && Math.abs(g[j]!) >= threshold)) count++;
-  if (count === p) return undefined;
-  const columns = new Int32Array(count);
-  for (let j = 0, k = 0; j < p; j++) if (w[j] !== 0 || (invScale[j] !== 0 && Math.abs(g[j]!) >= threshold)) columns[k++] = j;
-  return columns;
+  for (let j = 0; j < p; j++) if (w[j] !== 0 || (invScale[j] !== 0 && Math.abs(g[j]!) >= threshold)) scratch[count++] = j;
+  return count === p ? undefined : scratch.subarray(0, count);
 }
