@@ -1,4 +1,4 @@
-// A design matrix is described to the kernels by a 48-byte block in linear
+// A design matrix is described to the kernels by a 52-byte block in linear
 // memory, written by the TypeScript façade (src/engine/wasmEngine.ts):
 //
 //   offset  field        meaning
@@ -14,6 +14,8 @@
 //   36      normSqOverN  Σ_i ω_i·x̃_ij² of the centred, scaled column (f64, p)
 //   40      weights      observation weights v (f64, n, Σv = 1), or 0 for uniform 1/n
 //   44      rowScratch   with weights: n doubles the gradient passes may overwrite (ρ = v∘r), or 0
+//   48      denseCopies  CSC: p addresses (u32) of dense copies of heavy columns (n doubles each,
+//                        the implicit zeros written out) or 0 where a column has none; 0 = none at all
 //
 // ω_i is v_i with weights and 1/n without; colSum is Σ_i x_ij without weights and
 // Σ_i v_i·x_ij with them (the sum the residual's tracked total moves by).
@@ -41,3 +43,11 @@
 @inline export function dWeights(d: usize): usize { return load<u32>(d, 40); }
 // @ts-ignore: decorator
 @inline export function dRowScratch(d: usize): usize { return load<u32>(d, 44); }
+// @ts-ignore: decorator
+@inline export function dDenseCopies(d: usize): usize { return load<u32>(d, 48); }
+/** The address of CSC column j's dense copy, or 0 (none). */
+// @ts-ignore: decorator
+@inline export function denseCopyOf(d: usize, j: i32): usize {
+  const table = dDenseCopies(d);
+  return table == 0 ? 0 : <usize>load<u32>(table + (<usize>j << 2));
+}

@@ -1,5 +1,5 @@
-import { columnCenteredDot, columnGradient } from './designColumn';
-import { denseDot, denseSum, denseWeightedCenteredDot } from './denseColumn';
+import { LAYOUT_DENSE, columnCenteredDot, columnGradient } from './designColumn';
+import { denseCenteredDot, denseDot, denseSum, denseWeightedCenteredDot } from './denseColumn';
 import * as D from './designDescriptor';
 import { penalizedGap, storePenalizedGap } from './penalty';
 
@@ -117,9 +117,17 @@ export function gradientAndGapOver(
       continue;
     }
     const mu = load<f64>(mean + o);
-    const gj = inv * (rho != 0
-      ? columnCenteredDot(layout, n, values, indptr, rows, j, rho, mu, sumWR)
-      : columnGradient(layout, n, values, indptr, rows, j, r, weights, mu, sumWR));
+    // A heavy CSC column's dense copy is read sequentially instead of gathering.
+    const copy = layout == LAYOUT_DENSE ? 0 : D.denseCopyOf(desc, j);
+    let gj: f64;
+    if (copy != 0) {
+      gj = inv * (rho != 0 ? denseCenteredDot(copy, rho, n, mu)
+        : weights == 0 ? denseCenteredDot(copy, r, n, mu) / <f64>n : denseWeightedCenteredDot(copy, weights, r, n, mu));
+    } else {
+      gj = inv * (rho != 0
+        ? columnCenteredDot(layout, n, values, indptr, rows, j, rho, mu, sumWR)
+        : columnGradient(layout, n, values, indptr, rows, j, r, weights, mu, sumWR));
+    }
     if (g != 0) store<f64>(g + o, gj);
     if (pen == 0) addToGapSums(load<f64>(w + o), gj, l1, l2);
   }

@@ -105,7 +105,7 @@ function solveWasm(runtime: WasmRuntime, request: ProximalRequest): ProximalSolu
   const n = X.nRows;
   const p = X.nCols;
   const sizes: [string, number][] = [
-    ['desc', 48], ['params', PARAM_LENGTH * 8], ['out', 32 * 8], ['y', n * 8], ['w', p * 8], ['g', p * 8],
+    ['desc', 64], ['params', PARAM_LENGTH * 8], ['out', 32 * 8], ['y', n * 8], ['w', p * 8], ['g', p * 8],
     ['scratch', (6 * p + 5 * n) * 8],
   ];
   // Factors and bounds as one block laid out as assembly/penalty.ts reads it (mode | factor | lower | upper),
@@ -139,7 +139,7 @@ function solveWasm(runtime: WasmRuntime, request: ProximalRequest): ProximalSolu
         stats, stats + p8, stats + 2 * p8, stats + 3 * p8, at.weights!, 0, 0);
     } else stats = copy.statistics(fitIntercept, standardize);
     const [mean, invScale, colSum, normSqOverN] = [0, 1, 2, 3].map((q) => stats + q * p * 8) as [number, number, number, number];
-    heap.i32(at.desc!, 12).set([copy.layout, n, p, copy.values, copy.indptr, copy.rows, mean, invScale, colSum, normSqOverN, weights ? at.weights! : 0, 0]);
+    heap.i32(at.desc!, 13).set([copy.layout, n, p, copy.values, copy.indptr, copy.rows, mean, invScale, colSum, normSqOverN, weights ? at.weights! : 0, 0, 0]);
     const statsCopy: ColumnStats = {
       mean: heap.f64(mean, p).slice(), invScale: heap.f64(invScale, p).slice(), colSum: heap.f64(colSum, p).slice(), normSqOverN: heap.f64(normSqOverN, p).slice(),
     };

@@ -14,6 +14,32 @@ export const OUT = { primal: 0, dual: 1, gap: 2, corrMax: 3, gap1: 4, visits: 5,
 
 const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
+/** A CSC column storing at least this share of the rows is heavy: a weighted workspace keeps a dense copy. */
+const HEAVY_DENSITY = 0.25;
+/** The dense copies take at most this many bytes per byte of X's stored values, and at most HEAVY_BYTES_MAX. */
+const HEAVY_BYTES_RATIO = 0.5;
+const HEAVY_BYTES_MAX = 64 * 1024 * 1024;
+
+/**
+ * @internal The heavy columns of a CSC matrix (storing ≥ 25 % of the rows), heaviest first, as
+ * many as fit in half the bytes of its stored values (and 64 MiB): the columns a weighted
+ * workspace copies densely. Coordinate descent then reads them sequentially (SIMD) instead of
+ * gathering two rows' values per entry; on the logistic text problem 16 columns of density
+ * ≥ 0.5 hold half the non-zeros of the final support. None for dense X.
+ */
+export function heavyColumns(X: DesignMatrix): Int32Array {
+  const storage = X.storage;
+  if (storage instanceof Float64Array) return new Int32Array(0);
+  const { indptr } = storage;
+  const n = X.nRows;
+  const candidates: number[] = [];
+  for (let j = 0; j < X.nCols; j++) if (indptr[j + 1]! - indptr[j]! >= HEAVY_DENSITY * n) candidates.push(j);
+  candidates.sort((a, b) => indptr[b + 1]! - indptr[b]! - (indptr[a + 1]! - indptr[a]!) || a - b);
+  const budget = Math.min(HEAVY_BYTES_RATIO * storage.data.length * 8, HEAVY_BYTES_MAX);
+  const count = Math.min(candidates.length, Math.floor(budget / (n * 8)));
+  return Int32Array.from(candidates.slice(0, count)).sort();
+}
+
 /**
  * @internal One fit's working memory in a runtime, as a single 16-byte-aligned block:
  * the 48-byte design descriptor (pointing at the resident X, its column statistics for
@@ -51,17 +77,23 @@ export class FitWorkspace {
   /** With weights: p doubles for the second correlations of `correlate` (Xᵀv'), else 0. */
   readonly correlation2: number;
   readonly #copy: ResidentCopy;
+  /** The dense copies of heavy columns: the table of their addresses (p u32) and the copies (0 when none). */
+  readonly #copyTable: number;
+  readonly #copies: number;
   readonly #runtime: WasmRuntime;
   readonly #base: number;
 
-  /** Bytes a workspace for an n×p problem takes (with weights: plus n weights, a 2n row scratch and 5p statistics and correlations). */
-  static bytes(n: number, p: number, weighted = false): number {
-    return FitWorkspace.#sizes(n, p, weighted).reduce((sum, [, bytes]) => sum + align(bytes), 0);
+  /**
+   * Bytes a workspace for an n×p problem takes (with weights: plus n weights, a 2n row scratch,
+   * 5p statistics and correlations, and the dense copies of `heavy` heavy columns with their table).
+   */
+  static bytes(n: number, p: number, weighted = false, heavy = 0): number {
+    return FitWorkspace.#sizes(n, p, weighted, heavy).reduce((sum, [, bytes]) => sum + align(bytes), 0);
   }
 
-  static #sizes(n: number, p: number, weighted: boolean): [string, number][] {
+  static #sizes(n: number, p: number, weighted: boolean, heavy: number): [string, number][] {
     const sizes: [string, number][] = [
-      ['desc', 48], ['out', OUT_LENGTH * 8], ['w', p * 8], ['yc', n * 8], ['r', n * 8], ['g', p * 8],
+      ['desc', 64], ['out', OUT_LENGTH * 8], ['w', p * 8], ['yc', n * 8], ['r', n * 8], ['g', p * 8],
       ['ws', p * 4], ['active', p * 4], ['inWs', p], ['screened', p],
       // Anderson block: K×K system + right side, a saved residual, K + 1 iterates of the active set.
       ['anderson', (ANDERSON_DEPTH * ANDERSON_DEPTH + ANDERSON_DEPTH + n + (ANDERSON_DEPTH + 1) * p) * 8],
@@ -70,6 +102,7 @@ export class FitWorkspace {
     // With weights: the weights, their column statistics, and 2n doubles of row scratch (ρ = v∘r
     // in gradient passes; the interleaved pairs of a reweight or a correlate), and correlate's second correlations.
     if (weighted) sizes.push(['weights', n * 8], ['stats', p * 32], ['rowScratch', 2 * n * 8], ['correlation2', p * 8]);
+    if (heavy > 0) sizes.push(['copyTable', p * 4], ['copies', heavy * n * 8]);
     return sizes;
   }
 
@@ -81,23 +114,26 @@ export class FitWorkspace {
    */
   static open(runtime: WasmRuntime, X: DesignMatrix, fitIntercept: boolean, standardize: boolean, weights?: Float64Array): FitWorkspace {
     const { heap } = runtime;
-    const needed = uploadBytes(X, runtime, fitIntercept, standardize) + FitWorkspace.bytes(X.nRows, X.nCols, weights !== undefined);
+    const heavy = weights !== undefined ? heavyColumns(X) : undefined;
+    const needed = uploadBytes(X, runtime, fitIntercept, standardize) + FitWorkspace.bytes(X.nRows, X.nCols, weights !== undefined, heavy?.length ?? 0);
     if (needed > WASM32_MAX_BYTES - heap.bytesInUse) throw new WasmMemoryLimitError('X', needed, heap.bytesInUse);
-    return new FitWorkspace(runtime, residentCopyOf(X, runtime), fitIntercept, standardize, weights);
+    const workspace = new FitWorkspace(runtime, residentCopyOf(X, runtime), fitIntercept, standardize, weights, heavy?.length ?? 0);
+    if (heavy && heavy.length > 0) workspace.#copyHeavyColumns(X, heavy);
+    return workspace;
   }
 
   /**
    * @param weights observation weights, normalized to sum 1 by the caller, or undefined.
    */
-  constructor(runtime: WasmRuntime, copy: ResidentCopy, fitIntercept: boolean, standardize: boolean, weights?: Float64Array) {
+  constructor(runtime: WasmRuntime, copy: ResidentCopy, fitIntercept: boolean, standardize: boolean, weights?: Float64Array, heavy = 0) {
     const n = copy.nRows;
     const p = copy.nCols;
     const weighted = weights !== undefined;
     const { heap, kernels } = runtime;
-    const base = heap.allocate(FitWorkspace.bytes(n, p, weighted), 'X');
+    const base = heap.allocate(FitWorkspace.bytes(n, p, weighted, heavy), 'X');
     const at: Record<string, number> = {};
     let offset = base;
-    for (const [part, bytes] of FitWorkspace.#sizes(n, p, weighted)) {
+    for (const [part, bytes] of FitWorkspace.#sizes(n, p, weighted, heavy)) {
       at[part] = offset;
       offset += align(bytes);
     }
@@ -141,7 +177,12 @@ export class FitWorkspace {
     this.invScale = invScale;
     this.normSqOverN = normSqOverN;
     this.#copy = copy;
-    heap.i32(this.desc, 12).set([copy.layout, n, p, copy.values, copy.indptr, copy.rows, mean, invScale, colSum, normSqOverN, this.weights, weighted ? at.rowScratch! : 0]);
+    this.#copyTable = at.copyTable ?? 0;
+    this.#copies = at.copies ?? 0;
+    if (this.#copyTable !== 0) heap.i32(this.#copyTable, p).fill(0);
+    heap.i32(this.desc, 13).set([
+      copy.layout, n, p, copy.values, copy.indptr, copy.rows, mean, invScale, colSum, normSqOverN, this.weights, weighted ? at.rowScratch! : 0, this.#copyTable,
+    ]);
   }
 
   /**
@@ -200,6 +241,22 @@ export class FitWorkspace {
       }
     } else heap.f64(this.rowScratch, n).set(v);
     kernels.columnCorrelations(this.desc, this.rowScratch, v2 ? 1 : 0, corr, corr2);
+  }
+
+  /** Writes the dense copies of X's `heavy` columns (implicit zeros written out) and their table. */
+  #copyHeavyColumns(X: DesignMatrix, heavy: Int32Array): void {
+    const storage = X.storage;
+    if (storage instanceof Float64Array) return;
+    const { heap } = this.#runtime;
+    const { n } = this;
+    const table = heap.i32(this.#copyTable, this.p);
+    heavy.forEach((j, k) => {
+      const address = this.#copies + k * n * 8;
+      const column = heap.f64(address, n);
+      column.fill(0);
+      for (let q = storage.indptr[j]!; q < storage.indptr[j + 1]!; q++) column[storage.indices[q]!] = storage.data[q]!;
+      table[j] = address; // (an Int32Array stores the address bits; the kernels read them as u32)
+    });
   }
 
   #emptyGramCache(): void {
