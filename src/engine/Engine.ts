@@ -200,9 +200,10 @@ export interface ElasticNetSession {
   /**
    * c_j = Σ_i v_i·x_ij over the raw columns of every column (0 for excluded ones), for one or two
    * vectors of n numbers, in one sweep over X; the session's state is untouched. Only for
-   * sessions opened with weights.
+   * sessions opened with weights. Written into `into` (p numbers per vector) when given, which is
+   * returned; else into new arrays.
    */
-  correlate(vectors: readonly [Float64Array] | readonly [Float64Array, Float64Array]): Float64Array[];
+  correlate(vectors: readonly [Float64Array] | readonly [Float64Array, Float64Array], into?: readonly Float64Array[]): Float64Array[];
   /**
    * `start` when the caller already knows the gradients g_j = Σ_i ω_i·x̃_ij·r_i at w (r = ỹ − X̃w):
    * sets w, computes r over w's non-zero columns and the certificate from g, without a pass over X.

@@ -134,8 +134,14 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
       }
       return correlation;
     },
-    correlate(vectors) {
-      return vectors.map((v) => rawCorrelations(X, v, stats.invScale));
+    correlate(vectors, into) {
+      return vectors.map((v, k) => {
+        const c = rawCorrelations(X, v, stats.invScale);
+        const target = into?.[k];
+        if (!target) return c;
+        target.set(c);
+        return target;
+      });
     },
     dispose() {},
   };

@@ -172,14 +172,18 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
     startFromGradient(coefScaled, l1, l2, gradient) {
       const w0 = pen ? Float64Array.from(coefScaled) : coefScaled;
       clipToBounds(w0, pen);
-      // Copy w in, noting whether it changed (then r must be recomputed).
+      // Copy w in, noting whether it changed (then r must be recomputed; it must anyway unless
+      // it still holds).
       const current = heap.f64(ws.w, p);
       let sameW = residualHolds;
-      for (let j = 0; j < p; j++) {
-        const v = w0[j]!;
-        if (v !== current[j]) {
-          sameW = false;
-          current[j] = v;
+      if (!sameW) current.set(w0);
+      else {
+        for (let j = 0; j < p; j++) {
+          const v = w0[j]!;
+          if (v !== current[j]) {
+            sameW = false;
+            current[j] = v;
+          }
         }
       }
       heap.f64(ws.g, p).set(gradient);
@@ -218,13 +222,18 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
       decideCertificate();
       return correlation;
     },
-    correlate(vectors) {
+    correlate(vectors, into) {
       const [v, v2] = vectors;
       ws.correlate(v, ws.g, v2, ws.correlation2);
       // (The gradient slot held stale gradients only: a solve follows a start.)
       residualHolds = false;
       heap.u8(ws.screened, p).fill(1);
-      return v2 ? [heap.f64(ws.g, p).slice(), heap.f64(ws.correlation2, p).slice()] : [heap.f64(ws.g, p).slice()];
+      const slots = v2 ? [ws.g, ws.correlation2] : [ws.g];
+      return slots.map((slot, k) => {
+        const target = into?.[k] ?? new Float64Array(p);
+        target.set(heap.f64(slot, p));
+        return target;
+      });
     },
     dispose() {
       if (disposed) return;

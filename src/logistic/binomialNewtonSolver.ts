@@ -128,6 +128,8 @@ export class BinomialNewtonSolver {
   readonly #anchorEta: Float64Array;
   #anchorB = 0;
   readonly #betaScratch: Float64Array;
+  /** The certificate sweep's correlations Xᵀu and Xᵀθ (p each), reused. */
+  readonly #correlationBuffers: [Float64Array, Float64Array];
   /** p indices of scratch (a strong set, a step's segment), used right after they are made. */
   readonly #columnScratch: Int32Array;
   readonly #gModelScratch: Float64Array;
@@ -163,6 +165,7 @@ export class BinomialNewtonSolver {
     this.nullObjective = this.#rows.lossAndKlAt(1).loss;
     this.#betaScratch = new Float64Array(p);
     this.#columnScratch = new Int32Array(p);
+    this.#correlationBuffers = [new Float64Array(p), new Float64Array(p)];
     this.#gModelScratch = new Float64Array(p);
     this.#gScratch = new Float64Array(p);
     this.#gAltScratch = new Float64Array(p);
@@ -439,7 +442,7 @@ export class BinomialNewtonSolver {
     const theta = this.#modelDual;
     this.#modelDual = undefined;
     const u = this.#uScratch;
-    const [c, cTheta] = this.#session.correlate(theta ? [u, theta] : [u]);
+    const [c, cTheta] = this.#session.correlate(theta ? [u, theta] : [u], this.#correlationBuffers);
     const g = this.#gScratch;
     const gTheta = this.#gAltScratch;
     const { summary, thetaMax } = certificateGradients(c!, cTheta, this.#nuMean, this.#invScale, uSum, H, this.#w, g, gTheta, this.#columnScratch);

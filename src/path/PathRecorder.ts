@@ -60,18 +60,26 @@ export class PathRecorder {
   /** Records the next λ's solution; returns its number of non-zero coefficients. */
   record(step: PathStep): number {
     const k = this.count;
-    const nz: number[] = [];
-    for (let j = 0; j < step.coef.length; j++) if (step.coef[j] !== 0) nz.push(j);
-    this.#indices.push(Int32Array.from(nz));
-    this.#values.push(Float64Array.from(nz, (j) => step.coef[j]!));
+    const coef = step.coef;
+    let count = 0;
+    for (let j = 0; j < coef.length; j++) if (coef[j] !== 0) count++;
+    const indices = new Int32Array(count);
+    const values = new Float64Array(count);
+    for (let j = 0, q = 0; j < coef.length; j++) {
+      if (coef[j] === 0) continue;
+      indices[q] = j;
+      values[q++] = coef[j]!;
+    }
+    this.#indices.push(indices);
+    this.#values.push(values);
     this.#intercepts[k] = step.intercept;
-    this.#df[k] = nz.length;
+    this.#df[k] = count;
     this.#devRatio[k] = step.devRatio;
     this.#certificates[k] = step.certificate;
     this.#iterations[k] = step.iterations;
     this.#passes[k] = step.passesOverX;
     this.#converged.push(step.converged);
-    return nz.length;
+    return count;
   }
 
   /** Whether glmnet's early stop ends the path after the λ just recorded. */
