@@ -240,7 +240,7 @@ export class BinomialNewtonSolver {
           if (++stepsWithoutProgress >= 3) stalled = true;
         }
         if (converged || separated || stalled || newtonIterations >= maxNewton || passes >= maxPasses) {
-          this.#solved = converged ? { lambda: l1 + l2, l1, loss: cert.loss } : undefined;
+          this.#solved = converged ? { lambda: l1 + l2, l1, loss: cert.loss, support: this.#gradient!.summary.support } : undefined;
           return { ...cert, newtonIterations, passes, columnVisits: visits, certificate, converged, separated, stalled };
         }
       }
@@ -284,7 +284,7 @@ export class BinomialNewtonSolver {
       // = z̄ + X̃w̃⁺ is recomputed from X (z − r would carry the rounding of z, up to 1/1e-5 in size).
       const wNext = this.#session.coefScaled();
       // Only coordinates non-zero at either end of the step move (and carry penalty) along it.
-      const segment = segmentSupport(this.#w, wNext, this.#columnScratch);
+      const segment = segmentSupport(this.#w, wNext, model.columns, this.#columnScratch);
       const bNext = this.#fitIntercept ? zMean - scaledDot(this.#session.mean, this.#invScale, wNext, segment) : 0;
       const etaNext = this.#session.linearPredictor(this.#fitIntercept ? zMean : 0);
       const [first, second] = this.#modelDualBuffers;
@@ -336,7 +336,7 @@ export class BinomialNewtonSolver {
       return undefined;
     }
     // In place: the anchor becomes the current solution, the state its extrapolation.
-    const penalties = extrapolateCoefficients(w, anchorW, rho);
+    const penalties = extrapolateCoefficients(w, anchorW, rho, solved.support, anchor!.support);
     extrapolateInPlace(eta, anchorEta, rho);
     const b = this.#b;
     this.#b = b + rho * (b - this.#anchorB);
@@ -462,13 +462,13 @@ export class BinomialNewtonSolver {
    * and x̃_j is ω-centred, so the constant drops out). Returns the rows' model and the session's
    * starting report (the model's gap at the state, restricted to W).
    */
-  #modelAtState(l1: number, l2: number, threshold: number): { rows: RowModel; start: SolveReport; columnVisits: number } {
+  #modelAtState(l1: number, l2: number, threshold: number): { rows: RowModel; start: SolveReport; columns: Int32Array | undefined; columnVisits: number } {
     const rows = this.#rowsAtState(false);
     const columns = strongSet(this.#w, this.#gScratch, this.#invScale, threshold, this.#columnScratch);
     const c = this.#session.reweight(this.#h, this.#yScratch, { correlate: this.#uScratch, columns })!;
     const gModel = modelGradients(c, this.#session.mean, this.#invScale, rows.uSum, columns, this.#gModelScratch);
     const start = this.#session.startFromGradient(this.#w, l1 / rows.H, l2 / rows.H, gModel);
-    return { rows, start, columnVisits: (columns?.length ?? this.nFeatures) + start.columnVisits };
+    return { rows, start, columns, columnVisits: (columns?.length ?? this.nFeatures) + start.columnVisits };
   }
 
   /**
@@ -555,11 +555,12 @@ export class BinomialNewtonSolver {
   }
 }
 
-/** A converged solution of a path: λ = l1 + l2, its l1, and its loss Σ ν_i·ℓ(y_i, η_i). */
+/** A converged solution of a path: λ = l1 + l2, its l1, its loss Σ ν_i·ℓ(y_i, η_i) and the j with w̃_j ≠ 0. */
 interface SolvedPoint {
   lambda: number;
   l1: number;
   loss: number;
+  support: Int32Array;
 }
 
 /** The rows' quadratic model at the current η: H, z̄, Σu, and whether the intercept was polished. */
@@ -619,22 +620,32 @@ function extrapolateInPlace(x: Float64Array, anchor: Float64Array, rho: number):
 }
 
 /**
- * extrapolateInPlace for the coefficients, with in the same pass ‖·‖₁ and ‖·‖² of the new and
- * the old values (the penalties of the two points) and whether any coefficient moved.
+ * extrapolateInPlace for the coefficients, over the supports of the current ones (`support`) and
+ * of the anchor (`anchorSupport`) only (elsewhere both are 0), with in the same pass ‖·‖₁ and ‖·‖²
+ * of the new and the old values (the penalties of the two points) and whether any coefficient
+ * moved.
  */
 function extrapolateCoefficients(
-  w: Float64Array, anchor: Float64Array, rho: number,
+  w: Float64Array, anchor: Float64Array, rho: number, support: Int32Array, anchorSupport: Int32Array,
 ): { moved: boolean; norm1: number; normSq: number; anchorNorm1: number; anchorNormSq: number } {
   let moved = false;
   let norm1 = 0;
   let normSq = 0;
   let anchorNorm1 = 0;
   let anchorNormSq = 0;
-  for (let j = 0; j < w.length; j++) {
+  // First the anchor's coefficients that are 0 now (before `support`'s are overwritten).
+  for (const j of anchorSupport) {
+    if (w[j] !== 0) continue;
+    const next = -rho * anchor[j]!;
+    anchor[j] = 0;
+    w[j] = next;
+    if (next !== 0) moved = true;
+    norm1 += Math.abs(next);
+    normSq += next * next;
+  }
+  for (const j of support) {
     const current = w[j]!;
-    const before = anchor[j]!;
-    if (current === 0 && before === 0) continue;
-    const next = current + rho * (current - before);
+    const next = current + rho * (current - anchor[j]!);
     if (next !== current) moved = true;
     w[j] = next;
     anchor[j] = current;
@@ -646,10 +657,21 @@ function extrapolateCoefficients(
   return { moved, norm1, normSq, anchorNorm1, anchorNormSq };
 }
 
-/** The j with a_j ≠ 0 or b_j ≠ 0, increasing (a view of `scratch`). */
-function segmentSupport(a: Float64Array, b: Float64Array, scratch: Int32Array): Int32Array {
+/**
+ * The j with a_j ≠ 0 or b_j ≠ 0, increasing (a view of `scratch`), among `among` (increasing, both
+ * vectors 0 outside it; it may be a view of scratch itself) or every j when undefined.
+ */
+function segmentSupport(a: Float64Array, b: Float64Array, among: Int32Array | undefined, scratch: Int32Array): Int32Array {
   let count = 0;
-  for (let j = 0; j < a.length; j++) if (a[j] !== 0 || b[j] !== 0) scratch[count++] = j;
+  if (among === undefined) {
+    for (let j = 0; j < a.length; j++) if (a[j] !== 0 || b[j] !== 0) scratch[count++] = j;
+  } else {
+    // (In place when among is a view of scratch: an entry is written at or before where it was read.)
+    for (let k = 0; k < among.length; k++) {
+      const j = among[k]!;
+      if (a[j] !== 0 || b[j] !== 0) scratch[count++] = j;
+    }
+  }
   return scratch.subarray(0, count);
 }
 
