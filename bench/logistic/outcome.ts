@@ -48,6 +48,11 @@ export interface GlmnetOutcome {
   runs: CertifiedGlmnet[];
   /** Our paths (WASM) compared with them: at the default tol, at glmnet's worst gap and at its median gap. */
   ours: { result: PathRunResult; objectives: Float64Array; label: string }[];
+  /**
+   * The deciding pair timed alternately: glmnet's default path (a fresh R process per run) and our
+   * equal-objective path, run after run (ms each).
+   */
+  decision?: { glmnetTimesMs: number[]; oursTimesMs: number[] };
 }
 
 /** Everything one bench run measured. */
