@@ -1,7 +1,7 @@
 // Correlations of one or two row vectors with every column of X: the full gradient sweep of a
 // proximal Newton step's certificate (src/logistic/binomialNewtonSolver.ts), which needs no
 // column statistics. Mirrored by ElasticNetSession.correlate in src/engine/jsSession.ts.
-import { LAYOUT_DENSE } from './designColumn';
+import { LAYOUT_DENSE, storedEnd, storedStart } from './designColumn';
 import { cscDot } from './cscColumn';
 import { denseDot } from './denseColumn';
 import * as D from './designDescriptor';
@@ -25,11 +25,7 @@ export function columnCorrelations(desc: usize, vectors: usize, two: bool, corr:
       if (two) store<f64>(corr2 + o, 0);
       continue;
     }
-    let start: i32 = 0, end: i32 = n;
-    if (!dense) {
-      start = load<i32>(indptr + (<usize>j << 2));
-      end = load<i32>(indptr + (<usize>j << 2), 4);
-    }
+    const start = storedStart(dense, indptr, j), end = storedEnd(dense, indptr, j, n);
     const col = values + ((<usize>j * <usize>n) << 3);
     if (!two) {
       store<f64>(corr + o, dense ? denseDot(col, vectors, n) : cscDot(values, rows, start, end, vectors));

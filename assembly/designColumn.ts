@@ -10,6 +10,20 @@ export const LAYOUT_DENSE: i32 = 0;
 /** Compressed sparse column storage (values, row indices, column pointers). */
 export const LAYOUT_CSC: i32 = 1;
 
+/** The first stored position of column j: 0 for a dense column (positions are rows), indptr[j] for CSC. */
+// @ts-ignore: decorator
+@inline
+export function storedStart(dense: bool, indptr: usize, j: i32): i32 {
+  return dense ? 0 : load<i32>(indptr + (<usize>j << 2));
+}
+
+/** One past the last stored position of column j: n for a dense column, indptr[j + 1] for CSC. */
+// @ts-ignore: decorator
+@inline
+export function storedEnd(dense: bool, indptr: usize, j: i32, n: i32): i32 {
+  return dense ? n : load<i32>(indptr + (<usize>j << 2), 4);
+}
+
 /**
  * The weighted gradient sum Σ_i ω_i·(x_ij − mu)·r_i of column j, where ω_i = weights[i]
  * (weights ≠ 0) or 1/n (weights = 0), given sumWR = Σ_i ω'_i·r_i with ω' = weights or 1.

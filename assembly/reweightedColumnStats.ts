@@ -2,7 +2,7 @@
 // proximal Newton step changes (the IRLS weights h) and nothing more. See
 // ElasticNetSession.reweight (src/engine/Engine.ts); mirrored by the general
 // weightedColumnStats followed by keepFixedScales (src/reference/columnStats.ts).
-import { LAYOUT_DENSE } from './designColumn';
+import { LAYOUT_DENSE, storedEnd, storedStart } from './designColumn';
 import * as D from './designDescriptor';
 
 /** As in columnStats.ts: Σh(x − x̄)² = Σhx² − x̄² is taken when x̄² ≤ ½·Σhx² (at most a bit lost). */
@@ -34,11 +34,7 @@ export function reweightedColumnStats(desc: usize, pairs: usize, fitIntercept: b
       store<f64>(corr + o, 0);
       continue;
     }
-    let start: i32 = 0, end: i32 = n;
-    if (!dense) {
-      start = load<i32>(indptr + (<usize>j << 2));
-      end = load<i32>(indptr + (<usize>j << 2), 4);
-    }
+    const start = storedStart(dense, indptr, j), end = storedEnd(dense, indptr, j, n);
     const col = values + ((<usize>j * <usize>n) << 3);
     let sum: f64 = 0, sumSq: f64 = 0, dot: f64 = 0;
     if (ASC_FEATURE_SIMD) {
