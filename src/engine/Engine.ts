@@ -192,7 +192,8 @@ export interface ElasticNetSession {
    * With `columns` (increasing, every non-zero w_j among them) only those columns' statistics
    * are recomputed, in a sweep over those columns alone: every other column is then out of the
    * problem until the next reweight (its statistics are stale), and only `startFromGradient` may
-   * follow (`start` throws), whose solves work on the listed columns' working set.
+   * follow (`start` throws), whose solves work on the listed columns' working set. (Sessions with
+   * penalty options, and new weights that count other rows, recompute every column.)
    * With `correlate` (n numbers u), returns c_j = Σ_i u_i·x_ij over the raw columns from the same
    * sweep (0 for the columns not listed).
    */

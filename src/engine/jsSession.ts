@@ -107,7 +107,9 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
     },
     reweight(newWeights, newTarget, options = {}) {
       if (!weights) throw new Error('internal: reweight needs a session opened with weights');
-      const { correlate, columns } = options;
+      const { correlate } = options;
+      // (With penalty options every column's statistics stay current: their certificate may need any.)
+      const columns = pen ? undefined : options.columns;
       weights = newWeights;
       yCentered = newTarget;
       const { stats: next, correlations } = weightedColumnStats(X, fitIntercept, standardize, weights, correlate ? [correlate] : []);

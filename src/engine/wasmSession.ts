@@ -197,7 +197,9 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
       return report(0);
     },
     reweight(weights, yCentered, options = {}) {
-      const { correlate, columns } = options;
+      const { correlate } = options;
+      // (With penalty options every column's statistics stay current: their certificate may need any.)
+      const columns = pen ? undefined : options.columns;
       residualHolds = false;
       // The correlations go to the gradient slot (θ to the residual slot on the general route):
       // the gradients are recomputed by the start that must follow.

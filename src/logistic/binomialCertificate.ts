@@ -25,22 +25,6 @@ export interface GradientSummary {
   offSupportMax: number;
 }
 
-/** @internal The GradientSummary of (w, g). */
-export function summarizeGradient(w: Float64Array, g: Float64Array): GradientSummary {
-  let gradientMax = 0;
-  let offSupportMax = 0;
-  let count = 0;
-  for (let j = 0; j < w.length; j++) {
-    const a = Math.abs(g[j]!);
-    if (a > gradientMax) gradientMax = a;
-    if (w[j] !== 0) count++;
-    else if (a > offSupportMax) offSupportMax = a;
-  }
-  const support = new Int32Array(count);
-  for (let j = 0, k = 0; j < w.length; j++) if (w[j] !== 0) support[k++] = j;
-  return { support, gradientMax, offSupportMax };
-}
-
 /**
  * @internal The duality gap of penalized logistic regression
  *

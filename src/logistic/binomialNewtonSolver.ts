@@ -494,7 +494,7 @@ export class BinomialNewtonSolver {
     };
     this.#rows.setStep(eta, etaNext);
     const loss = (t: number): number => this.#rows.lossAlongStep(t);
-    // ∇ℓᵀdη = −Σ ν_i(y_i − p_i)·dη_i, with ν∘(y − p) = H·u from #linearize (same η).
+    // ∇ℓᵀdη = −Σ ν_i(y_i − p_i)·dη_i, with ν∘(y − p) = H·u from the rows' model at the state (same η).
     const u = this.#uScratch;
     let slope = 0;
     for (let i = 0; i < n; i++) slope -= H * u[i]! * (etaNext[i]! - eta[i]!);
