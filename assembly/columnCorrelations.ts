@@ -8,17 +8,20 @@ import * as D from './designDescriptor';
 
 /**
  * corr_j = Σ_i v_i·x_ij over the raw columns, for every column j with invScale_j ≠ 0 (0 for
- * the excluded ones), in one sweep over X. With `two`, the vectors are read as interleaved pairs
- * (v_i, v'_i) at `vectors` (2n doubles) and corr2_j = Σ_i v'_i·x_ij is written too: a CSC entry
- * then costs one 16-byte gather, the two sums running as the lanes of an f64x2. Without `two`,
- * `vectors` holds v alone (n doubles) and corr2 is not written.
+ * the excluded ones) — or only for the `count` columns listed at `columns` (i32; 0 = every
+ * column; the others' entries are left as they are) — in one sweep. With `two`, the vectors are
+ * read as interleaved pairs (v_i, v'_i) at `vectors` (2n doubles) and corr2_j = Σ_i v'_i·x_ij is
+ * written too: a CSC entry then costs one 16-byte gather, the two sums running as the lanes of an
+ * f64x2. Without `two`, `vectors` holds v alone (n doubles) and corr2 is not written.
  */
-export function columnCorrelations(desc: usize, vectors: usize, two: bool, corr: usize, corr2: usize): void {
+export function columnCorrelations(desc: usize, vectors: usize, two: bool, corr: usize, corr2: usize, columns: usize, count: i32): void {
   const layout = D.dLayout(desc), n = D.dRows(desc), p = D.dCols(desc);
   const values = D.dValues(desc), indptr = D.dIndptr(desc), rows = D.dRowIdx(desc);
   const invScale = D.dInvScale(desc);
   const dense = layout == LAYOUT_DENSE;
-  for (let j: i32 = 0; j < p; j++) {
+  const listed: i32 = columns == 0 ? p : count;
+  for (let k0: i32 = 0; k0 < listed; k0++) {
+    const j: i32 = columns == 0 ? k0 : load<i32>(columns + (<usize>k0 << 2));
     const o = <usize>j << 3;
     if (load<f64>(invScale + o) == 0) {
       store<f64>(corr + o, 0);

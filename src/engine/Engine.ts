@@ -147,6 +147,8 @@ export interface ElasticNetSession {
   /** Column statistics in use (the back-transform to the original scale needs them). */
   readonly mean: Float64Array;
   readonly invScale: Float64Array;
+  /** Σ_i ω_i·x̃_ij² of each column under the weights the session was opened with (a copy; reweight leaves it). */
+  readonly normSqAtOpen: Float64Array;
   /**
    * What `gap` in the reports is (always 'dualityGap' without penalty options). With penalty
    * options it is decided at open and again by `reweight` (see setDualProjection).
@@ -202,9 +204,12 @@ export interface ElasticNetSession {
    * c_j = Σ_i v_i·x_ij over the raw columns of every column (0 for excluded ones), for one or two
    * vectors of n numbers, in one sweep over X; the session's state is untouched. Only for
    * sessions opened with weights. Written into `into` (p numbers per vector) when given, which is
-   * returned; else into new arrays.
+   * returned; else into new arrays. With `columns`, only those columns are computed, in a sweep
+   * over them alone (the other entries of `into` are left as they are, 0 in new arrays).
    */
-  correlate(vectors: readonly [Float64Array] | readonly [Float64Array, Float64Array], into?: readonly Float64Array[]): Float64Array[];
+  correlate(
+    vectors: readonly [Float64Array] | readonly [Float64Array, Float64Array], into?: readonly Float64Array[], columns?: Int32Array,
+  ): Float64Array[];
   /**
    * `start` when the caller already knows the gradients g_j = Σ_i ω_i·x̃_ij·r_i at w (r = ỹ − X̃w):
    * sets w, computes r over w's non-zero columns and the certificate from g, without a pass over X.

@@ -54,6 +54,7 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
     nFeatures: p,
     mean: stats.mean,
     invScale: stats.invScale,
+    normSqAtOpen: stats.normSqOverN.slice(),
     get certificate() {
       return pen?.kkt ? 'kktResidual' : 'dualityGap';
     },
@@ -136,14 +137,8 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
       }
       return correlation;
     },
-    correlate(vectors, into) {
-      return vectors.map((v, k) => {
-        const c = rawCorrelations(X, v, stats.invScale);
-        const target = into?.[k];
-        if (!target) return c;
-        target.set(c);
-        return target;
-      });
+    correlate(vectors, into, columns) {
+      return vectors.map((v, k) => rawCorrelations(X, v, stats.invScale, into?.[k] ?? new Float64Array(p), columns));
     },
     dispose() {},
   };
@@ -156,14 +151,19 @@ function sameRows(a: Float64Array | undefined, b: Float64Array): boolean {
   return true;
 }
 
-/** c_j = Σ_i v_i·x_ij over the raw columns (0 where invScale_j = 0, an excluded column). */
-function rawCorrelations(X: DesignMatrix, v: Float64Array, invScale: Float64Array): Float64Array {
+/**
+ * out_j = Σ_i v_i·x_ij over the raw columns (0 where invScale_j = 0, an excluded column), for
+ * every column or only the listed ones (the others' entries left as they are); returns out.
+ */
+function rawCorrelations(X: DesignMatrix, v: Float64Array, invScale: Float64Array, out: Float64Array, columns?: Int32Array): Float64Array {
   const n = X.nRows;
-  const p = X.nCols;
-  const out = new Float64Array(p);
   const s = X.storage;
-  for (let j = 0; j < p; j++) {
-    if (invScale[j] === 0) continue;
+  const listed = columns ?? Int32Array.from({ length: X.nCols }, (_, j) => j);
+  for (const j of listed) {
+    if (invScale[j] === 0) {
+      out[j] = 0;
+      continue;
+    }
     let sum = 0;
     if (s instanceof Float64Array) for (let i = 0; i < n; i++) sum += s[j * n + i]! * v[i]!;
     else for (let k = s.indptr[j]!; k < s.indptr[j + 1]!; k++) sum += s.data[k]! * v[s.indices[k]!]!;

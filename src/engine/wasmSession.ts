@@ -30,6 +30,7 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
   // The rows the opening weights count (reweight's one-sweep route needs the same ones).
   const positiveRows = weights ? Uint8Array.from(weights, (v) => (v > 0 ? 1 : 0)) : undefined;
   const invScale = heap.f64(ws.invScale, p).slice();
+  const normSqAtOpen = heap.f64(ws.normSqOverN, p).slice();
   // No gradient is known yet: every feature's stored g is stale until start() computes them.
   heap.u8(ws.screened, p).fill(1);
   const pen = toPenaltyBlock(request.penalty, invScale);
@@ -128,6 +129,7 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
     nFeatures: p,
     mean,
     invScale,
+    normSqAtOpen,
     get certificate() {
       return pen?.kkt ? 'kktResidual' : 'dualityGap';
     },
@@ -224,16 +226,18 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
       decideCertificate();
       return correlation;
     },
-    correlate(vectors, into) {
+    correlate(vectors, into, columns) {
       const [v, v2] = vectors;
-      ws.correlate(v, ws.g, v2, ws.correlation2);
+      ws.correlate(v, ws.g, v2, ws.correlation2, columns);
       // (The gradient slot held stale gradients only: a solve follows a start.)
       residualHolds = false;
       heap.u8(ws.screened, p).fill(1);
       const slots = v2 ? [ws.g, ws.correlation2] : [ws.g];
       return slots.map((slot, k) => {
         const target = into?.[k] ?? new Float64Array(p);
-        target.set(heap.f64(slot, p));
+        const computed = heap.f64(slot, p);
+        if (columns) for (const j of columns) target[j] = computed[j]!;
+        else target.set(computed);
         return target;
       });
     },

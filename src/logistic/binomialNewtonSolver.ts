@@ -2,6 +2,7 @@ import type { DesignMatrix } from '../matrix/DesignMatrix.js';
 import type { BinomialRows, ElasticNetSession, Engine, SolveReport } from '../engine/Engine.js';
 import { sigmoid } from './binomialLoss.js';
 import { linearPredict } from '../model/linearPredict.js';
+import { CertificateSweepBounds } from './certificateSweepBounds.js';
 import { binomialCertificate, type AlternativeDualPoint, type BinomialCertificate, type GradientSummary } from './binomialCertificate.js';
 
 /** Fitted probabilities this close to every label mean the classes are separated. */
@@ -128,6 +129,10 @@ export class BinomialNewtonSolver {
   readonly #anchorEta: Float64Array;
   #anchorB = 0;
   readonly #betaScratch: Float64Array;
+  /** Which columns a certificate's sweep must read (bounds from the last full sweep). */
+  readonly #sweepBounds: CertificateSweepBounds;
+  /** n numbers: the gradient's dual point H·u of a certificate. */
+  readonly #thetaScratch: Float64Array;
   /** The certificate sweep's correlations Xᵀu and Xᵀθ (p each), reused. */
   readonly #correlationBuffers: [Float64Array, Float64Array];
   /** p indices of scratch (a strong set, a step's segment), used right after they are made. */
@@ -166,6 +171,8 @@ export class BinomialNewtonSolver {
     this.#betaScratch = new Float64Array(p);
     this.#columnScratch = new Int32Array(p);
     this.#correlationBuffers = [new Float64Array(p), new Float64Array(p)];
+    this.#sweepBounds = new CertificateSweepBounds(X, this.#session.normSqAtOpen, this.#nu);
+    this.#thetaScratch = new Float64Array(n);
     this.#gModelScratch = new Float64Array(p);
     this.#gScratch = new Float64Array(p);
     this.#gAltScratch = new Float64Array(p);
@@ -186,7 +193,7 @@ export class BinomialNewtonSolver {
     this.#w.fill(0);
     this.#b = this.#fitIntercept ? this.#b : 0;
     this.#eta.fill(this.#b);
-    return this.#gradientAtState().summary.gradientMax;
+    return this.#gradientAtState(0).summary.gradientMax;
   }
 
   /**
@@ -219,7 +226,7 @@ export class BinomialNewtonSolver {
       if (certify) {
         // Every feature's gradient at the state (one sweep over X, none when the state is the
         // last λ's solution) and the certificate from it.
-        const { g, summary, modelDual, columnVisits } = this.#gradientAtState();
+        const { g, summary, modelDual, columnVisits } = this.#gradientAtState(l1);
         visits += columnVisits;
         cert = binomialCertificate((s) => this.#rows.lossAndKlAt(s), this.#w, g, summary, l1, l2, modelDual, certificate === 'gap' ? gapTolerance : 0);
         // Without a penalty, a training set the current η classifies perfectly is linearly separable:
@@ -436,21 +443,31 @@ export class BinomialNewtonSolver {
    * X̃ᵀθ = invScale∘Xᵀθ. Kept until the state moves (a path's next λ re-certifies the same point
    * without a sweep).
    */
-  #gradientAtState(): GradientAtState & { columnVisits: number } {
-    if (this.#gradient) return { ...this.#gradient, columnVisits: 0 };
+  #gradientAtState(l1: number): GradientAtState & { columnVisits: number } {
+    // (A summary whose skipped columns' bounds reach l1 must be redone for it.)
+    if (this.#gradient && this.#gradient.skippedMax < l1) return { ...this.#gradient, columnVisits: 0 };
     const { H, uSum } = this.#rowsAtState(true);
-    const theta = this.#modelDual;
+    const theta = this.#gradient?.modelDual?.theta ?? this.#modelDual;
     this.#modelDual = undefined;
     const u = this.#uScratch;
-    const [c, cTheta] = this.#session.correlate(theta ? [u, theta] : [u], this.#correlationBuffers);
+    // The gradient's dual point θ_u = H·u, and the columns the sweep must read (see CertificateSweepBounds).
+    const thetaU = this.#thetaScratch;
+    for (let i = 0; i < thetaU.length; i++) thetaU[i] = H * u[i]!;
+    const bounds = this.#sweepBounds;
+    const { columns, share } = bounds.plan(Math.max(bounds.distance(thetaU), theta ? bounds.distance(theta) : 0), this.#w, this.#invScale, l1);
+    const [c, cTheta] = this.#session.correlate(theta ? [u, theta] : [u], this.#correlationBuffers, columns);
     const g = this.#gScratch;
     const gTheta = this.#gAltScratch;
-    const { summary, thetaMax } = certificateGradients(c!, cTheta, this.#nuMean, this.#invScale, uSum, H, this.#w, g, gTheta, this.#columnScratch);
+    const { summary, thetaMax, skippedMax } = certificateGradients(
+      c!, cTheta, this.#nuMean, this.#invScale, uSum, H, this.#w, g, gTheta, this.#columnScratch, columns && bounds,
+    );
+    if (!columns) bounds.anchorAt(thetaU, g);
     const modelDual: AlternativeDualPoint | undefined = theta && cTheta
       ? { theta, g: gTheta, gradientMax: thetaMax, klAt: (s) => this.#rows.klAgainst(theta, s) }
       : undefined;
-    this.#gradient = { g, summary, modelDual };
-    return { ...this.#gradient, columnVisits: this.nFeatures };
+    this.#gradient = { g, summary, modelDual, skippedMax };
+    // (Visits in passes over X's stored entries: a restricted sweep reads mostly rare columns.)
+    return { ...this.#gradient, columnVisits: share * this.nFeatures };
   }
 
   /**
@@ -571,11 +588,16 @@ interface RowModel {
   polished: boolean;
 }
 
-/** Every feature's logistic gradient at the state, its summary, and the last model's dual point if one was made. */
+/**
+ * Every feature's logistic gradient at the state (exact where swept; elsewhere an upper bound of
+ * |g_j|, below skippedMax), its summary, and the last model's dual point if one was made.
+ */
 interface GradientAtState {
   g: Float64Array;
   summary: GradientSummary;
   modelDual: AlternativeDualPoint | undefined;
+  /** The largest bound standing for an unswept column's |g_j| or |X̃ᵀθ|_j (0 after a full sweep). */
+  skippedMax: number;
 }
 
 /**
@@ -708,31 +730,45 @@ function modelGradients(
  * The certificate's gradients from the correlations c = Xᵀu and cTheta = Xᵀθ of one sweep: the
  * logistic ones g_j = H·invScale_j·(c_j − mean_j·Σu) and the model dual point's X̃ᵀθ =
  * invScale∘cTheta (0 for excluded columns), with in the same pass what the certificate needs of
- * them (GradientSummary: w's support, max|g_j|, max over j off the support) and max|X̃ᵀθ|.
+ * them (GradientSummary: w's support, max|g_j|, max over j off the support) and max|X̃ᵀθ|. After a
+ * restricted sweep (`skipped`), an unswept column's entries are its bound on both magnitudes
+ * instead (below 0.9·l1: it changes neither the gap nor the KKT residual), whose largest is
+ * returned as skippedMax.
  */
 function certificateGradients(
   c: Float64Array, cTheta: Float64Array | undefined, mean: Float64Array, invScale: Float64Array, uSum: number, H: number,
-  w: Float64Array, g: Float64Array, gTheta: Float64Array, scratch: Int32Array,
-): { summary: GradientSummary; thetaMax: number } {
+  w: Float64Array, g: Float64Array, gTheta: Float64Array, scratch: Int32Array, skipped?: CertificateSweepBounds,
+): { summary: GradientSummary; thetaMax: number; skippedMax: number } {
   let gradientMax = 0;
   let offSupportMax = 0;
   let thetaMax = 0;
+  let skippedMax = 0;
   let count = 0;
+  const inSweep = skipped?.inSweep;
+  const skippedBound = skipped?.skippedBound;
   for (let j = 0; j < g.length; j++) {
     const inv = invScale[j]!;
-    const gj = inv === 0 ? 0 : H * inv * (c[j]! - mean[j]! * uSum);
+    let gj: number;
+    let tj = 0;
+    if (inSweep && inSweep[j] === 0 && inv !== 0) {
+      gj = skippedBound![j]!;
+      if (cTheta) tj = gj;
+      if (gj > skippedMax) skippedMax = gj;
+    } else {
+      gj = inv === 0 ? 0 : H * inv * (c[j]! - mean[j]! * uSum);
+      if (cTheta) tj = inv * cTheta[j]!;
+    }
     g[j] = gj;
     const a = Math.abs(gj);
     if (a > gradientMax) gradientMax = a;
     if (w[j] !== 0) scratch[count++] = j;
     else if (a > offSupportMax) offSupportMax = a;
     if (cTheta) {
-      const t = inv * cTheta[j]!;
-      gTheta[j] = t;
-      if (Math.abs(t) > thetaMax) thetaMax = Math.abs(t);
+      gTheta[j] = tj;
+      if (Math.abs(tj) > thetaMax) thetaMax = Math.abs(tj);
     }
   }
-  return { summary: { support: scratch.slice(0, count), gradientMax, offSupportMax }, thetaMax };
+  return { summary: { support: scratch.slice(0, count), gradientMax, offSupportMax }, thetaMax, skippedMax };
 }
 
 /**

@@ -226,10 +226,11 @@ export class FitWorkspace {
   }
 
   /**
-   * corr = Xᵀv (and corr2 = Xᵀv' when v2 is given) over the raw columns, every column, in one
-   * sweep (assembly/columnCorrelations.ts); p doubles at corr and corr2.
+   * corr = Xᵀv (and corr2 = Xᵀv' when v2 is given) over the raw columns, every column or only the
+   * listed ones (the others' entries untouched), in one sweep (assembly/columnCorrelations.ts);
+   * p doubles at corr and corr2.
    */
-  correlate(v: Float64Array, corr: number, v2?: Float64Array, corr2 = 0): void {
+  correlate(v: Float64Array, corr: number, v2?: Float64Array, corr2 = 0, columns?: Int32Array): void {
     if (this.rowScratch === 0) throw new Error('internal: correlate needs a workspace built with weights');
     const { heap, kernels } = this.#runtime;
     const { n } = this;
@@ -240,7 +241,9 @@ export class FitWorkspace {
         pairs[2 * i + 1] = v2[i]!;
       }
     } else heap.f64(this.rowScratch, n).set(v);
-    kernels.columnCorrelations(this.desc, this.rowScratch, v2 ? 1 : 0, corr, corr2);
+    // The list goes to the solver's `active` scratch, idle between solves.
+    if (columns) heap.i32(this.active, columns.length).set(columns);
+    kernels.columnCorrelations(this.desc, this.rowScratch, v2 ? 1 : 0, corr, corr2, columns ? this.active : 0, columns?.length ?? 0);
   }
 
   /** Writes the dense copies of X's `heavy` columns (implicit zeros written out) and their table. */

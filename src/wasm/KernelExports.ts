@@ -20,7 +20,7 @@ export interface KernelExports {
     weights: number, theta: number, corr: number,
   ): void;
   reweightedColumnStats(desc: number, pairs: number, fitIntercept: number, corr: number, columns: number, count: number): void;
-  columnCorrelations(desc: number, vectors: number, two: number, corr: number, corr2: number): void;
+  columnCorrelations(desc: number, vectors: number, two: number, corr: number, corr2: number, columns: number, count: number): void;
   elasticNetResidual(desc: number, yc: number, w: number, r: number): void;
   // Binomial row sweeps (assembly/binomialRows.ts).
   binomialLinearize(n: number, y: number, nu: number, eta: number, fitIntercept: number, h: number, yc: number, u: number, t: number, out: number): void;

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { DenseMatrix, LogisticRegression, logisticPath } from '../src/index.js';
+import { CertificateSweepBounds } from '../src/logistic/certificateSweepBounds.js';
+import { selectEngine } from '../src/engine/selectEngine.js';
+import type { Engine } from '../src/engine/Engine.js';
+import { SeededRandom } from '../src/random/SeededRandom.js';
+import { simdSuiteRecordingWarnings } from './helpers/warningRecorder.js';
+import { auditLogistic, lassoLogisticLowerBound } from './helpers/logisticOracle.js';
+import { cscFromColumns } from './helpers/syntheticRegression.js';
+
+/**
+ * A logistic certificate sweeps only the columns whose correlation with its dual points may reach
+ * 0.9·l1, bounded from the last full sweep by Cauchy–Schwarz (src/logistic/certificateSweepBounds.ts).
+ * Checked here: the bound against direct correlations, the plan's choices, and a text-like path
+ * whose certificates skip columns yet satisfy KKT and bound F − F* from above.
+ */
+
+/** A text-like problem: column j stores ~ min(0.8, 3·(j+1)^−1.1) of the rows, log(1 + count) values. */
+function textLike(seed: number, n: number, p: number) {
+  const rng = new SeededRandom(seed);
+  const columns = new Float64Array(n * p);
+  for (let j = 0; j < p; j++) {
+    const density = Math.min(0.8, 3 * (j + 1) ** -1.1);
+    for (let i = 0; i < n; i++) if (rng.uniform() < density) columns[j * n + i] = Math.log(2 + Math.floor(3 * rng.uniform()));
+  }
+  // Labels from a sparse model on frequent columns.
+  const labels = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let eta = -0.2;
+    for (let j = 0; j < 30; j += 3) eta += (j % 2 === 0 ? 1.5 : -1.5) * columns[j * n + i]!;
+    labels[i] = rng.uniform() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
+  }
+  return { n, p, columns, labels, y: labels };
+}
+
+describe('CertificateSweepBounds', () => {
+  const n = 60;
+  const p = 40;
+  const problem = textLike(3, n, p);
+  // Observation weights with zeros (a fold's held-out rows), Σν = 1.
+  const rng = new SeededRandom(4);
+  const raw = Float64Array.from({ length: n }, (_, i) => (i % 7 === 0 ? 0 : 0.5 + rng.uniform()));
+  const total = raw.reduce((a, b) => a + b, 0);
+  const nu = raw.map((v) => v / total);
+  // x̃_j = (x_j − ν-mean_j)·s_j with arbitrary scales s_j, and Σν x̃²: what the session gives.
+  const scale = Float64Array.from({ length: p }, () => 0.5 + rng.uniform());
+  const xt = (j: number, i: number) => {
+    let mean = 0;
+    for (let r = 0; r < n; r++) mean += nu[r]! * problem.columns[j * n + r]!;
+    return (problem.columns[j * n + i]! - mean) * scale[j]!;
+  };
+  const normSq = Float64Array.from({ length: p }, (_, j) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += nu[i]! * xt(j, i) ** 2;
+    return s;
+  });
+  const correlation = (theta: Float64Array, j: number) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += xt(j, i) * theta[i]!;
+    return s;
+  };
+  const dualPoint = (spread: number) => Float64Array.from({ length: n }, (_, i) => (nu[i] === 0 ? 0 : nu[i]! * spread * (rng.uniform() - 0.5)));
+
+  for (const [name, X] of [['dense', DenseMatrix.fromColumnMajor(problem.columns, n, p)], ['CSC', cscFromColumns(problem.columns, n, p)]] as const) {
+    it(`${name}: |x̃ᵀθ| ≤ |x̃ᵀθ_a| + ‖x̃‖_ν·‖θ − θ_a‖_{1/ν} for every column and dual point`, () => {
+      const bounds = new CertificateSweepBounds(X, normSq, nu);
+      const anchor = dualPoint(1);
+      bounds.anchorAt(anchor, Float64Array.from({ length: p }, (_, j) => correlation(anchor, j)));
+      let tight = 0;
+      for (const spread of [0.01, 0.3, 2]) {
+        const theta = dualPoint(spread);
+        for (let i = 0; i < n; i++) theta[i] = theta[i]! + anchor[i]!;
+        const d = bounds.distance(theta);
+        let expectedSq = 0;
+        for (let i = 0; i < n; i++) if (nu[i]! > 0) expectedSq += (theta[i]! - anchor[i]!) ** 2 / nu[i]!;
+        expect(d).toBeCloseTo(Math.sqrt(expectedSq), 14);
+        const { columns, share } = bounds.plan(d, new Float64Array(p), new Float64Array(p).fill(1), 1e9);
+        // A cutoff no bound reaches: nothing to sweep, every column's bound recorded.
+        expect(columns?.length).toBe(0);
+        expect(share).toBe(0);
+        for (let j = 0; j < p; j++) {
+          const exact = Math.abs(correlation(theta, j));
+          expect(exact).toBeLessThanOrEqual(bounds.skippedBound[j]! * (1 + 1e-12) + 1e-15);
+          if (exact > 0.5 * bounds.skippedBound[j]!) tight++;
+        }
+      }
+      // Not vacuous: some bounds are within a factor 2.
+      expect(tight).toBeGreaterThan(0);
+    });
+
+    it(`${name}: the plan sweeps the support and the columns whose bound reaches 0.9·l1, or everything past 70 % of the entries`, () => {
+      const bounds = new CertificateSweepBounds(X, normSq, nu);
+      // No anchor yet, or l1 = 0: a full sweep.
+      expect(bounds.plan(0, new Float64Array(p), new Float64Array(p).fill(1), 1).columns).toBeUndefined();
+      const anchor = dualPoint(1);
+      const gA = Float64Array.from({ length: p }, (_, j) => correlation(anchor, j));
+      bounds.anchorAt(anchor, gA);
+      expect(bounds.plan(0, new Float64Array(p), new Float64Array(p).fill(1), 0).columns).toBeUndefined();
+      const w = new Float64Array(p);
+      w[p - 1] = 0.3; // a rare column in the support
+      const invScale = new Float64Array(p).fill(1);
+      invScale[5] = 0; // an excluded column
+      const l1 = 0.5 * Math.max(...gA.map(Math.abs));
+      const d = 0.01;
+      const { columns, share } = bounds.plan(d, w, invScale, l1);
+      const stored = (j: number) => (X.storage instanceof Float64Array ? n : X.storage.indptr[j + 1]! - X.storage.indptr[j]!);
+      const expected = Array.from({ length: p }, (_, j) => j).filter(
+        (j) => w[j] !== 0 || (invScale[j] !== 0 && Math.abs(gA[j]!) + Math.sqrt(normSq[j]!) * d >= 0.9 * l1),
+      );
+      const totalStored = Array.from({ length: p }, (_, j) => stored(j)).reduce((a, b) => a + b, 0);
+      const expectedShare = expected.reduce((a, j) => a + stored(j), 0) / totalStored;
+      if (expectedShare > 0.7) expect(columns).toBeUndefined();
+      else {
+        expect(Array.from(columns!)).toEqual(expected);
+        expect(share).toBeCloseTo(expectedShare, 14);
+        expect(columns!.includes(p - 1)).toBe(true);
+        for (let j = 0; j < p; j++) expect(bounds.inSweep[j]).toBe(expected.includes(j) ? 1 : 0);
+      }
+      // A huge distance makes every bound reach the cutoff: a full sweep.
+      expect(bounds.plan(1e6, w, invScale, l1).columns).toBeUndefined();
+    });
+  }
+});
+
+describe('a logistic path on text-like data certifies with restricted sweeps', () => {
+  const warnings = simdSuiteRecordingWarnings();
+  const problem = textLike(7, 300, 1500);
+
+  it('sweeps skip columns, yet every λ satisfies KKT and its gap bounds F − F* from above', () => {
+    const { columns, n, p, labels } = problem;
+    const engine: Engine = selectEngine('wasm');
+    const open = engine.openSession.bind(engine);
+    let restricted = 0;
+    let full = 0;
+    engine.openSession = (request) => {
+      const session = open(request);
+      const correlate = session.correlate.bind(session);
+      session.correlate = (vectors, into, cols) => {
+        if (cols) restricted++;
+        else full++;
+        return correlate(vectors, into, cols);
+      };
+      return session;
+    };
+    let path: ReturnType<typeof logisticPath>;
+    try {
+      path = logisticPath(cscFromColumns(columns, n, p), labels, { nLambda: 40, tol: 1e-9 });
+    } finally {
+      engine.openSession = open;
+    }
+    expect(restricted).toBeGreaterThan(full);
+    for (let k = 0; k < path.length; k++) {
+      expect(path.converged[k]).toBe(true);
+      const audit = auditLogistic(columns, n, p, labels, path.coefAt(k), path.intercepts[k]!, path.lambdas[k]!, 1);
+      expect(audit.relativeKkt).toBeLessThan(1e-4);
+    }
+    // F − F* ≤ gap at a few λ, F* pinned by a tight fit and an independent dual bound.
+    for (const k of [5, 20, path.length - 1]) {
+      const lambda = path.lambdas[k]!;
+      const tight = new LogisticRegression({ lambda, tol: 1e-13 }).fit(DenseMatrix.fromColumnMajor(columns, n, p), labels);
+      const fTight = auditLogistic(columns, n, p, labels, tight.coef, tight.intercept, lambda, 1).objective;
+      expect(fTight - lassoLogisticLowerBound(columns, n, p, labels, tight.coef, tight.intercept, lambda)).toBeLessThan(1e-10);
+      const f = auditLogistic(columns, n, p, labels, path.coefAt(k), path.intercepts[k]!, lambda, 1).objective;
+      expect(path.dualGaps[k]!).toBeGreaterThanOrEqual(f - fTight - 1e-14);
+    }
+    expect(warnings).toEqual([]);
+  });
+});
