@@ -74,14 +74,16 @@ describe('CertificateSweepBounds', () => {
         let expectedSq = 0;
         for (let i = 0; i < n; i++) if (nu[i]! > 0) expectedSq += (theta[i]! - anchor[i]!) ** 2 / nu[i]!;
         expect(d).toBeCloseTo(Math.sqrt(expectedSq), 14);
-        const { columns, share } = bounds.plan(d, new Float64Array(p), new Float64Array(p).fill(1), 1e9);
+        const recorded = new Float64Array(p);
+        const { columns, share, skippedMax } = bounds.plan(d, new Float64Array(p), new Float64Array(p).fill(1), 1e9, [recorded]);
         // A cutoff no bound reaches: nothing to sweep, every column's bound recorded.
         expect(columns?.length).toBe(0);
         expect(share).toBe(0);
+        expect(skippedMax).toBe(Math.max(...recorded));
         for (let j = 0; j < p; j++) {
           const exact = Math.abs(correlation(theta, j));
-          expect(exact).toBeLessThanOrEqual(bounds.skippedBound[j]! * (1 + 1e-12) + 1e-15);
-          if (exact > 0.5 * bounds.skippedBound[j]!) tight++;
+          expect(exact).toBeLessThanOrEqual(recorded[j]! * (1 + 1e-12) + 1e-15);
+          if (exact > 0.5 * recorded[j]!) tight++;
         }
       }
       // Not vacuous: some bounds are within a factor 2.
@@ -90,34 +92,51 @@ describe('CertificateSweepBounds', () => {
 
     it(`${name}: the plan sweeps the support and the columns whose bound reaches 0.9·l1, or everything past 70 % of the entries`, () => {
       const bounds = new CertificateSweepBounds(X, normSq, nu);
-      // No anchor yet, or l1 = 0: a full sweep.
-      expect(bounds.plan(0, new Float64Array(p), new Float64Array(p).fill(1), 1).columns).toBeUndefined();
+      const g = new Float64Array(p).fill(-1);
+      const gTheta = new Float64Array(p).fill(-1);
+      // No anchor yet, or l1 = 0: a full sweep, and the arrays untouched.
+      expect(bounds.plan(0, new Float64Array(p), new Float64Array(p).fill(1), 1, [g, gTheta]).columns).toBeUndefined();
       const anchor = dualPoint(1);
       const gA = Float64Array.from({ length: p }, (_, j) => correlation(anchor, j));
       bounds.anchorAt(anchor, gA);
-      expect(bounds.plan(0, new Float64Array(p), new Float64Array(p).fill(1), 0).columns).toBeUndefined();
+      expect(bounds.plan(0, new Float64Array(p), new Float64Array(p).fill(1), 0, [g, gTheta]).columns).toBeUndefined();
+      expect(g.every((v) => v === -1) && gTheta.every((v) => v === -1)).toBe(true);
       const w = new Float64Array(p);
       w[p - 1] = 0.3; // a rare column in the support
       const invScale = new Float64Array(p).fill(1);
       invScale[5] = 0; // an excluded column
       const l1 = 0.5 * Math.max(...gA.map(Math.abs));
       const d = 0.01;
-      const { columns, share } = bounds.plan(d, w, invScale, l1);
+      const { columns, share, skippedMax } = bounds.plan(d, w, invScale, l1, [g, gTheta]);
       const stored = (j: number) => (X.storage instanceof Float64Array ? n : X.storage.indptr[j + 1]! - X.storage.indptr[j]!);
       const expected = Array.from({ length: p }, (_, j) => j).filter(
         (j) => w[j] !== 0 || (invScale[j] !== 0 && Math.abs(gA[j]!) + Math.sqrt(normSq[j]!) * d >= 0.9 * l1),
       );
       const totalStored = Array.from({ length: p }, (_, j) => stored(j)).reduce((a, b) => a + b, 0);
       const expectedShare = expected.reduce((a, j) => a + stored(j), 0) / totalStored;
-      if (expectedShare > 0.7) expect(columns).toBeUndefined();
-      else {
+      // (A restricted sweep here: the case under test.)
+      expect(expectedShare).toBeLessThanOrEqual(0.7);
+      {
         expect(Array.from(columns!)).toEqual(expected);
         expect(share).toBeCloseTo(expectedShare, 14);
         expect(columns!.includes(p - 1)).toBe(true);
-        for (let j = 0; j < p; j++) expect(bounds.inSweep[j]).toBe(expected.includes(j) ? 1 : 0);
+        // Unswept columns hold their bound in both arrays (0 when excluded); swept ones are untouched.
+        let largest = 0;
+        for (let j = 0; j < p; j++) {
+          if (expected.includes(j)) {
+            expect(g[j]).toBe(-1);
+            continue;
+          }
+          const bound = invScale[j] === 0 ? 0 : Math.abs(gA[j]!) + Math.sqrt(normSq[j]!) * d;
+          expect(g[j]).toBeCloseTo(bound, 14);
+          expect(gTheta[j]).toBe(g[j]);
+          largest = Math.max(largest, g[j]!);
+        }
+        expect(skippedMax).toBe(largest);
+        expect(largest).toBeLessThan(0.9 * l1);
       }
       // A huge distance makes every bound reach the cutoff: a full sweep.
-      expect(bounds.plan(1e6, w, invScale, l1).columns).toBeUndefined();
+      expect(bounds.plan(1e6, w, invScale, l1, [g]).columns).toBeUndefined();
     });
   }
 });

@@ -172,12 +172,15 @@ export interface ElasticNetSession {
    * callers that check every feature themselves (proximal Newton's outer certificate).
    */
   solve(l1: number, l2: number, l1Prev: number, gapTolerance: number, maxPasses: number, workingSetOnly?: boolean): SolveReport;
-  /** A copy of the current w (scaled space). */
-  coefScaled(): Float64Array;
+  /** A copy of the current w (scaled space), into `into` (p numbers) when given. */
+  coefScaled(into?: Float64Array): Float64Array;
   /** A copy of the current residual r = ỹ − X̃w (every row, held-out ones included). */
   residual(): Float64Array;
-  /** offset + X̃w at the current w, computed afresh from X (every row, held-out ones included). */
-  linearPredictor(offset: number): Float64Array;
+  /**
+   * offset + X̃w at the current w, computed afresh from X (every row, held-out ones included), into
+   * `into` (n numbers) when given.
+   */
+  linearPredictor(offset: number, into?: Float64Array): Float64Array;
   /**
    * A copy of the gradients g_j = Σ_i ω_i·x̃_ij·r_i as `start` computed them (valid until the
    * next `solve` or `reweight`).
@@ -224,6 +227,8 @@ export interface ElasticNetSession {
 export interface ReweightOptions {
   /** n numbers u to correlate with the reweighted columns in the same sweep. */
   correlate?: Float64Array;
+  /** Where to write those correlations (p numbers; else a new array). */
+  into?: Float64Array;
   /** Only these columns (increasing; every non-zero w_j must be among them). */
   columns?: Int32Array;
 }

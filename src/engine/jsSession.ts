@@ -82,14 +82,21 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
         workingSetSize: s.workingSetSize, screened: s.screened, weightedRss: s.rrW,
       };
     },
-    coefScaled: () => w.slice(),
+    coefScaled(into) {
+      if (!into) return w.slice();
+      into.set(w);
+      return into;
+    },
     residual: () => r.slice(),
-    linearPredictor(offset) {
+    linearPredictor(offset, into) {
       // x̃_j·w_j = (x_j − mean_j)·β_j with β_j = invScale_j·w_j.
       const beta = Float64Array.from(w, (wj, j) => wj * stats.invScale[j]!);
       let b = offset;
       for (let j = 0; j < p; j++) b -= stats.mean[j]! * beta[j]!;
-      return linearPredict(X, beta, b);
+      const eta = linearPredict(X, beta, b);
+      if (!into) return eta;
+      into.set(eta);
+      return into;
     },
     gradient: () => g.slice(),
     startFromGradient(coefScaled, l1, l2, gradient): SolveReport {
@@ -130,12 +137,13 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
       screened.fill(1);
       decideCertificate();
       const correlation = correlations[0];
-      if (correlation && listedColumns) {
-        const listed = new Float64Array(p);
-        for (const j of listedColumns) listed[j] = correlation[j]!;
-        return listed;
-      }
-      return correlation;
+      if (!correlation) return undefined;
+      const target = options.into ?? new Float64Array(p);
+      if (listedColumns) {
+        target.fill(0);
+        for (const j of listedColumns) target[j] = correlation[j]!;
+      } else target.set(correlation);
+      return target;
     },
     correlate(vectors, into, columns) {
       return vectors.map((v, k) => rawCorrelations(X, v, stats.invScale, into?.[k] ?? new Float64Array(p), columns));

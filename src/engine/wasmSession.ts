@@ -159,13 +159,20 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
       );
       return report(passes);
     },
-    coefScaled: () => heap.f64(ws.w, p).slice(),
+    coefScaled(into) {
+      const w = heap.f64(ws.w, p);
+      if (!into) return w.slice();
+      into.set(w);
+      return into;
+    },
     residual: () => heap.f64(ws.r, n).slice(),
-    linearPredictor(offset) {
+    linearPredictor(offset, into) {
       const out = heap.allocate(8 * n, 'X');
       try {
         kernels.designMatvec(ws.desc, ws.w, offset, out);
-        return heap.f64(out, n).slice();
+        if (!into) return heap.f64(out, n).slice();
+        into.set(heap.f64(out, n));
+        return into;
       } finally {
         heap.free(out);
       }
@@ -218,7 +225,11 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
         keepFixedScales(heap.f64(ws.invScale, p), heap.f64(ws.normSqOverN, p), invScale);
         listedColumns = undefined;
       }
-      const correlation = correlate && heap.f64(ws.g, p).slice();
+      let correlation: Float64Array | undefined;
+      if (correlate) {
+        correlation = options.into ?? new Float64Array(p);
+        correlation.set(heap.f64(ws.g, p));
+      }
       mean.set(heap.f64(ws.mean, p));
       heap.f64(ws.yc, n).set(yCentered);
       heap.u8(ws.screened, p).fill(1);

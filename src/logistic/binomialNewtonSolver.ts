@@ -133,6 +133,10 @@ export class BinomialNewtonSolver {
   readonly #sweepBounds: CertificateSweepBounds;
   /** n numbers: the gradient's dual point H·u of a certificate. */
   readonly #thetaScratch: Float64Array;
+  /** A Newton step's ends (w̃⁺: p, η⁺: n) and its model's correlations Xᵀu (p), reused. */
+  readonly #wNextScratch: Float64Array;
+  readonly #etaNextScratch: Float64Array;
+  readonly #modelCorrelation: Float64Array;
   /** The certificate sweep's correlations Xᵀu and Xᵀθ (p each), reused. */
   readonly #correlationBuffers: [Float64Array, Float64Array];
   /** p indices of scratch (a strong set, a step's segment), used right after they are made. */
@@ -173,6 +177,9 @@ export class BinomialNewtonSolver {
     this.#correlationBuffers = [new Float64Array(p), new Float64Array(p)];
     this.#sweepBounds = new CertificateSweepBounds(X, this.#session.normSqAtOpen, this.#nu);
     this.#thetaScratch = new Float64Array(n);
+    this.#wNextScratch = new Float64Array(p);
+    this.#etaNextScratch = new Float64Array(n);
+    this.#modelCorrelation = new Float64Array(p);
     this.#gModelScratch = new Float64Array(p);
     this.#gScratch = new Float64Array(p);
     this.#gAltScratch = new Float64Array(p);
@@ -289,11 +296,11 @@ export class BinomialNewtonSolver {
       visits += report.columnVisits;
       // The subproblem's solution w̃⁺ and its intercept b⁺ = z̄ − Σ_j mean_j·β⁺_j; η⁺ = b⁺ + Xβ⁺
       // = z̄ + X̃w̃⁺ is recomputed from X (z − r would carry the rounding of z, up to 1/1e-5 in size).
-      const wNext = this.#session.coefScaled();
+      const wNext = this.#session.coefScaled(this.#wNextScratch);
       // Only coordinates non-zero at either end of the step move (and carry penalty) along it.
       const segment = segmentSupport(this.#w, wNext, model.columns, this.#columnScratch);
       const bNext = this.#fitIntercept ? zMean - scaledDot(this.#session.mean, this.#invScale, wNext, segment) : 0;
-      const etaNext = this.#session.linearPredictor(this.#fitIntercept ? zMean : 0);
+      const etaNext = this.#session.linearPredictor(this.#fitIntercept ? zMean : 0, this.#etaNextScratch);
       const [first, second] = this.#modelDualBuffers;
       const inUse = this.#gradient?.modelDual?.theta;
       const modelDual = modelResidual(this.#h, this.#yScratch, this.#fitIntercept ? zMean : 0, etaNext, H, this.#nu, this.#fitIntercept, inUse === first ? second : first);
@@ -454,12 +461,13 @@ export class BinomialNewtonSolver {
     const thetaU = this.#thetaScratch;
     for (let i = 0; i < thetaU.length; i++) thetaU[i] = H * u[i]!;
     const bounds = this.#sweepBounds;
-    const { columns, share } = bounds.plan(Math.max(bounds.distance(thetaU), theta ? bounds.distance(theta) : 0), this.#w, this.#invScale, l1);
-    const [c, cTheta] = this.#session.correlate(theta ? [u, theta] : [u], this.#correlationBuffers, columns);
     const g = this.#gScratch;
     const gTheta = this.#gAltScratch;
-    const { summary, thetaMax, skippedMax } = certificateGradients(
-      c!, cTheta, this.#nuMean, this.#invScale, uSum, H, this.#w, g, gTheta, this.#columnScratch, columns && bounds,
+    const distance = Math.max(bounds.distance(thetaU), theta ? bounds.distance(theta) : 0);
+    const { columns, share, skippedMax } = bounds.plan(distance, this.#w, this.#invScale, l1, theta ? [g, gTheta] : [g]);
+    const [c, cTheta] = this.#session.correlate(theta ? [u, theta] : [u], this.#correlationBuffers, columns);
+    const { summary, thetaMax } = certificateGradients(
+      c!, cTheta, this.#nuMean, this.#invScale, uSum, H, this.#w, g, gTheta, this.#columnScratch, columns, skippedMax,
     );
     if (!columns) bounds.anchorAt(thetaU, g);
     const modelDual: AlternativeDualPoint | undefined = theta && cTheta
@@ -482,7 +490,7 @@ export class BinomialNewtonSolver {
   #modelAtState(l1: number, l2: number, threshold: number): { rows: RowModel; start: SolveReport; columns: Int32Array | undefined; columnVisits: number } {
     const rows = this.#rowsAtState(false);
     const columns = strongSet(this.#w, this.#gScratch, this.#invScale, threshold, this.#columnScratch);
-    const c = this.#session.reweight(this.#h, this.#yScratch, { correlate: this.#uScratch, columns })!;
+    const c = this.#session.reweight(this.#h, this.#yScratch, { correlate: this.#uScratch, columns, into: this.#modelCorrelation })!;
     const gModel = modelGradients(c, this.#session.mean, this.#invScale, rows.uSum, columns, this.#gModelScratch);
     const start = this.#session.startFromGradient(this.#w, l1 / rows.H, l2 / rows.H, gModel);
     return { rows, start, columns, columnVisits: (columns?.length ?? this.nFeatures) + start.columnVisits };
@@ -731,44 +739,35 @@ function modelGradients(
  * logistic ones g_j = H·invScale_j·(c_j − mean_j·Σu) and the model dual point's X̃ᵀθ =
  * invScale∘cTheta (0 for excluded columns), with in the same pass what the certificate needs of
  * them (GradientSummary: w's support, max|g_j|, max over j off the support) and max|X̃ᵀθ|. After a
- * restricted sweep (`skipped`), an unswept column's entries are its bound on both magnitudes
- * instead (below 0.9·l1: it changes neither the gap nor the KKT residual), whose largest is
- * returned as skippedMax.
+ * sweep restricted to `columns` (which hold w's support), only those entries are computed: the
+ * others already hold bounds on both magnitudes (CertificateSweepBounds.plan), the largest being
+ * skippedMax, all below 0.9·l1, where they change neither the gap nor the KKT residual.
  */
 function certificateGradients(
   c: Float64Array, cTheta: Float64Array | undefined, mean: Float64Array, invScale: Float64Array, uSum: number, H: number,
-  w: Float64Array, g: Float64Array, gTheta: Float64Array, scratch: Int32Array, skipped?: CertificateSweepBounds,
-): { summary: GradientSummary; thetaMax: number; skippedMax: number } {
-  let gradientMax = 0;
-  let offSupportMax = 0;
-  let thetaMax = 0;
-  let skippedMax = 0;
+  w: Float64Array, g: Float64Array, gTheta: Float64Array, scratch: Int32Array, columns: Int32Array | undefined, skippedMax: number,
+): { summary: GradientSummary; thetaMax: number } {
+  let gradientMax = skippedMax;
+  let offSupportMax = skippedMax;
+  let thetaMax = cTheta ? skippedMax : 0;
   let count = 0;
-  const inSweep = skipped?.inSweep;
-  const skippedBound = skipped?.skippedBound;
-  for (let j = 0; j < g.length; j++) {
+  const listed = columns ? columns.length : g.length;
+  for (let k = 0; k < listed; k++) {
+    const j = columns ? columns[k]! : k;
     const inv = invScale[j]!;
-    let gj: number;
-    let tj = 0;
-    if (inSweep && inSweep[j] === 0 && inv !== 0) {
-      gj = skippedBound![j]!;
-      if (cTheta) tj = gj;
-      if (gj > skippedMax) skippedMax = gj;
-    } else {
-      gj = inv === 0 ? 0 : H * inv * (c[j]! - mean[j]! * uSum);
-      if (cTheta) tj = inv * cTheta[j]!;
-    }
+    const gj = inv === 0 ? 0 : H * inv * (c[j]! - mean[j]! * uSum);
     g[j] = gj;
     const a = Math.abs(gj);
     if (a > gradientMax) gradientMax = a;
     if (w[j] !== 0) scratch[count++] = j;
     else if (a > offSupportMax) offSupportMax = a;
     if (cTheta) {
-      gTheta[j] = tj;
-      if (Math.abs(tj) > thetaMax) thetaMax = Math.abs(tj);
+      const t = inv * cTheta[j]!;
+      gTheta[j] = t;
+      if (Math.abs(t) > thetaMax) thetaMax = Math.abs(t);
     }
   }
-  return { summary: { support: scratch.slice(0, count), gradientMax, offSupportMax }, thetaMax, skippedMax };
+  return { summary: { support: scratch.slice(0, count), gradientMax, offSupportMax }, thetaMax };
 }
 
 /**

@@ -29,10 +29,6 @@ export class CertificateSweepBounds {
   readonly #anchorTheta: Float64Array;
   readonly #anchorG: Float64Array;
   #anchored = false;
-  /** This plan's flags: 1 where the column is swept. */
-  readonly inSweep: Uint8Array;
-  /** This plan's bounds on |x̃_jᵀθ| where a column is not swept (for every dual point within its distance). */
-  readonly skippedBound: Float64Array;
   readonly #columns: Int32Array;
 
   /**
@@ -41,17 +37,16 @@ export class CertificateSweepBounds {
    */
   constructor(X: DesignMatrix, normSq: Float64Array, nu: Float64Array) {
     const p = X.nCols;
-    this.#norms = Float64Array.from(normSq, (v) => Math.sqrt(Math.max(v, 0)));
+    this.#norms = new Float64Array(p);
+    for (let j = 0; j < p; j++) this.#norms[j] = Math.sqrt(Math.max(normSq[j]!, 0));
     const storage = X.storage;
-    this.#stored = storage instanceof Float64Array
-      ? new Float64Array(p).fill(X.nRows)
-      : Float64Array.from({ length: p }, (_, j) => storage.indptr[j + 1]! - storage.indptr[j]!);
-    this.#total = this.#stored.reduce((a, b) => a + b, 0);
+    this.#stored = new Float64Array(p);
+    if (storage instanceof Float64Array) this.#stored.fill(X.nRows);
+    else for (let j = 0; j < p; j++) this.#stored[j] = storage.indptr[j + 1]! - storage.indptr[j]!;
+    this.#total = storage instanceof Float64Array ? X.nRows * p : storage.indptr[p]! - storage.indptr[0]!;
     this.#nu = nu;
     this.#anchorTheta = new Float64Array(X.nRows);
     this.#anchorG = new Float64Array(p);
-    this.inSweep = new Uint8Array(p);
-    this.skippedBound = new Float64Array(p);
     this.#columns = new Int32Array(p);
   }
 
@@ -70,35 +65,40 @@ export class CertificateSweepBounds {
 
   /**
    * The columns to sweep for dual points at distances ≤ d from the anchor: the support of w and
-   * every non-excluded column whose bound |x̃_jᵀθ_a| + ‖x̃_j‖_ν·d reaches 0.9·l1 (increasing;
-   * `inSweep` flags them, `skippedBound` holds the others' bounds), with the share of X's stored
-   * entries they hold; columns undefined for a full sweep (no anchor, l1 = 0, or a restricted
-   * sweep would read more than 70 % of X).
+   * every non-excluded column whose bound |x̃_jᵀθ_a| + ‖x̃_j‖_ν·d reaches 0.9·l1 (increasing), with
+   * the share of X's stored entries they hold. Every other column's bound goes into `bounds` (the
+   * certificate's gradient arrays: it stands for |x̃_jᵀθ| of both dual points there), and the
+   * largest of them is returned. Columns undefined for a full sweep (no anchor, l1 = 0, or a
+   * restricted sweep would read more than 70 % of X; `bounds` is then left as it is).
    */
-  plan(d: number, w: Float64Array, invScale: Float64Array, l1: number): { columns: Int32Array | undefined; share: number } {
-    if (!this.#anchored || !(l1 > 0)) return { columns: undefined, share: 1 };
+  plan(
+    d: number, w: Float64Array, invScale: Float64Array, l1: number, bounds: readonly Float64Array[],
+  ): { columns: Int32Array | undefined; share: number; skippedMax: number } {
+    const full = { columns: undefined, share: 1, skippedMax: 0 };
+    if (!this.#anchored || !(l1 > 0)) return full;
     const cutoff = SKIP_BELOW * l1;
-    const flags = this.inSweep;
-    const skippedBound = this.skippedBound;
     const anchorG = this.#anchorG;
     const norms = this.#norms;
     const stored = this.#stored;
     const columns = this.#columns;
+    const [first, second] = bounds;
     let count = 0;
     let entries = 0;
+    let skippedMax = 0;
     for (let j = 0; j < w.length; j++) {
       const bound = Math.abs(anchorG[j]!) + norms[j]! * d;
       if (w[j] !== 0 || (invScale[j] !== 0 && bound >= cutoff)) {
-        flags[j] = 1;
         columns[count++] = j;
         entries += stored[j]!;
-      } else {
-        flags[j] = 0;
-        skippedBound[j] = bound;
+        continue;
       }
+      const value = invScale[j] === 0 ? 0 : bound;
+      first![j] = value;
+      if (second) second[j] = value;
+      if (value > skippedMax) skippedMax = value;
     }
     const share = entries / Math.max(this.#total, 1);
-    return share > MAX_SHARE ? { columns: undefined, share: 1 } : { columns: columns.subarray(0, count), share };
+    return share > MAX_SHARE ? full : { columns: columns.subarray(0, count), share, skippedMax };
   }
 
   /** A full sweep's dual point and its exact correlations become the anchor. */
