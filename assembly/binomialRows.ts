@@ -90,9 +90,10 @@ export function binomialLinearize(
 /**
  * At the η and t = e^{−|η|} of the last binomialLinearize (no exp): out[0] = Σ ν_i·ℓ(y_i, η_i),
  * out[1] = Σ ν_i·KL(a_i ‖ σ(η_i)) with a_i = y_i − s·(y_i − σ(η_i)), the binomial dual's per-row
- * terms at the dual scaling s (0 when s ≥ 1: a_i = σ(η_i)). One log1p per row, two with KL.
+ * terms at the dual scaling s (0 when s ≥ 1: a_i = σ(η_i)). One log1p per row, two with KL; the
+ * first, log1p(t_i), is kept in `lp` (for binomialKlAgainst at the same η).
  */
-export function binomialLossAndKlAt(n: i32, y: usize, nu: usize, eta: usize, t: usize, s: f64, out: usize): void {
+export function binomialLossAndKlAt(n: i32, y: usize, nu: usize, eta: usize, t: usize, s: f64, out: usize, lp: usize): void {
   const withKl = s < 1;
   const oneMinusS = 1 - s, logS = withKl ? Math.log(s) : 0;
   let loss: f64 = 0, klSum: f64 = 0;
@@ -103,8 +104,9 @@ export function binomialLossAndKlAt(n: i32, y: usize, nu: usize, eta: usize, t: 
     const yi = load<f64>(y + o);
     const e = load<f64>(eta + o);
     const ti = load<f64>(t + o);
-    const lp = Math.log1p(ti);
-    loss += v * ((e > 0 ? e + lp : lp) - yi * e);
+    const l = Math.log1p(ti);
+    store<f64>(lp + o, l);
+    loss += v * ((e > 0 ? e + l : l) - yi * e);
     if (withKl) {
       const kl = klTerm(yi, e, ti, s, logS, oneMinusS);
       if (kl > 0) klSum += v * kl;
@@ -136,9 +138,10 @@ export function binomialLossAlong(n: i32, y: usize, nu: usize, eta: usize, etaNe
  * underflows to 0, or the mirror case).
  *   KL(a ‖ q) = a·(log a − log q) + (1 − a)·(log(1 − a) − log(1 − q)),
  *   log σ(η) = −log1p(t) (η ≥ 0) or η − log1p(t),   log(1 − σ(η)) = −η − log1p(t) (η ≥ 0) or −log1p(t).
- * One log1p and up to two logs per row.
+ * Up to two logs per row, and a log1p of t unless `lp` holds them (binomialLossAndKlAt's, at the
+ * same η; 0 = compute them).
  */
-export function binomialKlAgainst(n: i32, y: usize, nu: usize, eta: usize, t: usize, theta: usize, s: f64): f64 {
+export function binomialKlAgainst(n: i32, y: usize, nu: usize, eta: usize, t: usize, theta: usize, s: f64, lp: usize): f64 {
   let sum: f64 = 0;
   for (let i: i32 = 0; i < n; i++) {
     const o = <usize>i << 3;
@@ -147,9 +150,9 @@ export function binomialKlAgainst(n: i32, y: usize, nu: usize, eta: usize, t: us
     const a = load<f64>(y + o) - (s * load<f64>(theta + o)) / v;
     if (!(a >= 0 && a <= 1)) return Infinity;
     const e = load<f64>(eta + o);
-    const lp = Math.log1p(load<f64>(t + o));
-    const logQ = e >= 0 ? -lp : e - lp;
-    const logQc = e >= 0 ? -e - lp : -lp;
+    const l = lp != 0 ? load<f64>(lp + o) : Math.log1p(load<f64>(t + o));
+    const logQ = e >= 0 ? -l : e - l;
+    const logQc = e >= 0 ? -e - l : -l;
     let kl: f64 = 0;
     if (a > 0) kl += a * (Math.log(a) - logQ);
     if (a < 1) kl += (1 - a) * (Math.log1p(-a) - logQc);

@@ -15,11 +15,15 @@ export function openJsBinomialRows(y01: Float64Array, weights: Float64Array): Bi
   // η and t = e^{−|η|} of the last linearize (klAt's state).
   const linEta = new Float64Array(n);
   const linT = new Float64Array(n);
+  // log1p(t) of the last linearize, once lossAndKlAt has computed them (klAgainst reuses them).
+  const linLp = new Float64Array(n);
+  let lpHolds = false;
   let stepStart: Float64Array = new Float64Array(0);
   let stepEnd: Float64Array = new Float64Array(0);
   return {
     linearize(eta, fitIntercept, h, yCentered, u) {
       linEta.set(eta);
+      lpHolds = false;
       let H = 0;
       let exact = 0;
       for (let i = 0; i < n; i++) {
@@ -62,12 +66,14 @@ export function openJsBinomialRows(y01: Float64Array, weights: Float64Array): Bi
         const e = linEta[i]!;
         const ti = linT[i]!;
         const lp = Math.log1p(ti);
+        linLp[i] = lp;
         loss += v * ((e > 0 ? e + lp : lp) - yi * e);
         if (withKl) {
           const term = klTerm(yi, e, ti, s, logS, oneMinusS);
           if (term > 0) kl += v * term;
         }
       }
+      lpHolds = true;
       return { loss, kl };
     },
     klAgainst(theta, s) {
@@ -78,7 +84,7 @@ export function openJsBinomialRows(y01: Float64Array, weights: Float64Array): Bi
         const a = y[i]! - (s * theta[i]!) / v;
         if (!(a >= 0 && a <= 1)) return Infinity;
         const e = linEta[i]!;
-        const lp = Math.log1p(linT[i]!);
+        const lp = lpHolds ? linLp[i]! : Math.log1p(linT[i]!);
         const logQ = e >= 0 ? -lp : e - lp;
         const logQc = e >= 0 ? -e - lp : -lp;
         let kl = 0;

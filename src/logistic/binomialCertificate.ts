@@ -47,7 +47,8 @@ export interface GradientSummary {
  * solver passes its last quadratic model's residual: that model was solved to the inner
  * tolerance, so X̃ᵀθ meets the KKT conditions far more closely than the gradient at a point the
  * model only approximates) the smaller of the two gaps is returned; both bound F − F*. The
- * alternative is skipped when the first gap is already ≤ `enough`.
+ * alternative is tried first, after a sweep for the loss alone, and the gradient's own point
+ * (whose KL terms take another sweep) is skipped when the alternative's gap is already ≤ `enough`.
  */
 export function binomialCertificate(
   rowTerms: (s: number) => { loss: number; kl: number }, w: Float64Array, g: Float64Array, summary: GradientSummary,
@@ -72,27 +73,45 @@ export function binomialCertificate(
   // The dual scaling: s = min(1, l1/max|g_j|) keeps the dual point feasible for l2 = 0.
   const sFeasible = gradientMax > l1 ? l1 / gradientMax : 1;
   const withKl = !(l1 === 0 && l2 === 0) && sFeasible < 1;
-  // One sweep over the rows for the loss and, at s < 1, the KL terms (at s = 1, p' = σ(η) and
-  // every KL term is 0).
-  const { loss, kl: klAtFeasible } = rowTerms(withKl ? sFeasible : 1);
-  const primal = loss + penalty;
-  if (l1 === 0 && l2 === 0) return { primal, loss, gap: NaN, kktResidual, gradientMax };
-  let gap = gapAt(g, wg, sFeasible, klAtFeasible, l1, l2, penalty);
-  if (l2 > 0 && sFeasible < 1) gap = Math.min(gap, gapAt(g, wg, 1, 0, l1, l2, penalty));
-  if (alternative !== undefined && gap > enough) {
-    const ga = alternative.g;
-    let wgAlt = 0;
-    for (const j of summary.support) wgAlt += w[j]! * ga[j]!;
-    const maxAlt = alternative.gradientMax;
-    const sAlt = maxAlt > l1 ? l1 / maxAlt : 1;
-    const klAlt = alternative.klAt(sAlt);
-    if (Number.isFinite(klAlt)) gap = Math.min(gap, gapAt(ga, wgAlt, sAlt, klAlt, l1, l2, penalty));
-    if (l2 > 0 && sAlt < 1) {
-      const klAlt1 = alternative.klAt(1);
-      if (Number.isFinite(klAlt1)) gap = Math.min(gap, gapAt(ga, wgAlt, 1, klAlt1, l1, l2, penalty));
-    }
+  if (l1 === 0 && l2 === 0) {
+    const { loss } = rowTerms(1);
+    return { primal: loss + penalty, loss, gap: NaN, kktResidual, gradientMax };
   }
-  return { primal, loss, gap, kktResidual, gradientMax };
+  // With an alternative point (right after a Newton step, usually the better one) it goes first,
+  // from a sweep for the loss alone: when its gap is enough, the gradient's KL terms are not needed.
+  let gap = Infinity;
+  let loss = NaN;
+  if (alternative !== undefined) {
+    loss = rowTerms(1).loss;
+    gap = alternativeGap(alternative, w, summary.support, l1, l2, penalty);
+    if (gap <= enough) return { primal: loss + penalty, loss, gap, kktResidual, gradientMax };
+  }
+  // One sweep over the rows for the loss and, at s < 1, the KL terms (at s = 1, p' = σ(η) and
+  // every KL term is 0; then the loss above is all it takes).
+  let klAtFeasible = 0;
+  if (withKl || alternative === undefined) ({ loss, kl: klAtFeasible } = rowTerms(withKl ? sFeasible : 1));
+  gap = Math.min(gap, gapAt(g, wg, sFeasible, klAtFeasible, l1, l2, penalty));
+  if (l2 > 0 && sFeasible < 1) gap = Math.min(gap, gapAt(g, wg, 1, 0, l1, l2, penalty));
+  return { primal: loss + penalty, loss, gap, kktResidual, gradientMax };
+}
+
+/** The smaller of the alternative dual point's gaps (at its feasible scaling, and at 1 when l2 > 0); +∞ when its probabilities leave [0, 1]. */
+function alternativeGap(
+  alternative: AlternativeDualPoint, w: Float64Array, support: Int32Array, l1: number, l2: number, penalty: number,
+): number {
+  const ga = alternative.g;
+  let wgAlt = 0;
+  for (const j of support) wgAlt += w[j]! * ga[j]!;
+  const maxAlt = alternative.gradientMax;
+  const sAlt = maxAlt > l1 ? l1 / maxAlt : 1;
+  let gap = Infinity;
+  const klAlt = alternative.klAt(sAlt);
+  if (Number.isFinite(klAlt)) gap = gapAt(ga, wgAlt, sAlt, klAlt, l1, l2, penalty);
+  if (l2 > 0 && sAlt < 1) {
+    const klAlt1 = alternative.klAt(1);
+    if (Number.isFinite(klAlt1)) gap = Math.min(gap, gapAt(ga, wgAlt, 1, klAlt1, l1, l2, penalty));
+  }
+  return gap;
 }
 
 /**

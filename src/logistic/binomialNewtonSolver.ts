@@ -357,15 +357,20 @@ export class BinomialNewtonSolver {
     this.#anchorB = b;
     // (Where the last two solutions agree, as w = 0 before the first feature enters, nothing moved.)
     if (!penalties.moved && this.#b === b) return undefined;
-    this.#rows.setStep(anchorEta, eta);
-    const predictedF = this.#rows.lossAlongStep(1) + l1 * penalties.norm1 + 0.5 * l2 * penalties.normSq;
+    // The loss there comes from the rows' model at the prediction, which its Newton step needs anyway.
+    const solution = this.#gradient;
+    this.#moved();
+    this.#rowsAtState(false);
+    const predictedF = this.#rows.lossAndKlAt(1).loss + l1 * penalties.norm1 + 0.5 * l2 * penalties.normSq;
     if (!(predictedF < solved.loss + l1 * penalties.anchorNorm1 + 0.5 * l2 * penalties.anchorNormSq)) {
       w.set(anchorW);
       eta.set(anchorEta);
       this.#b = this.#anchorB;
+      // The solution's gradients hold again; its rows' model is made anew when needed.
+      this.#moved();
+      this.#gradient = solution;
       return undefined;
     }
-    this.#moved();
     return predictedF;
   }
 
@@ -452,7 +457,11 @@ export class BinomialNewtonSolver {
    */
   #gradientAtState(l1: number): GradientAtState & { columnVisits: number } {
     // (A summary whose skipped columns' bounds reach l1 must be redone for it.)
-    if (this.#gradient && this.#gradient.skippedMax < l1) return { ...this.#gradient, columnVisits: 0 };
+    if (this.#gradient && this.#gradient.skippedMax < l1) {
+      // (The certificate's row terms refer to the rows' model, which must be this state's.)
+      this.#rowsAtState(true);
+      if (this.#gradient) return { ...this.#gradient, columnVisits: 0 };
+    }
     const { H, uSum } = this.#rowsAtState(true);
     const theta = this.#gradient?.modelDual?.theta ?? this.#modelDual;
     this.#modelDual = undefined;

@@ -24,8 +24,8 @@ export interface KernelExports {
   elasticNetResidual(desc: number, yc: number, w: number, r: number): void;
   // Binomial row sweeps (assembly/binomialRows.ts).
   binomialLinearize(n: number, y: number, nu: number, eta: number, fitIntercept: number, h: number, yc: number, u: number, t: number, out: number): void;
-  binomialLossAndKlAt(n: number, y: number, nu: number, eta: number, t: number, s: number, out: number): void;
-  binomialKlAgainst(n: number, y: number, nu: number, eta: number, t: number, theta: number, s: number): number;
+  binomialLossAndKlAt(n: number, y: number, nu: number, eta: number, t: number, s: number, out: number, lp: number): void;
+  binomialKlAgainst(n: number, y: number, nu: number, eta: number, t: number, theta: number, s: number, lp: number): number;
   binomialLossAlong(n: number, y: number, nu: number, eta: number, etaNext: number, t: number): number;
   elasticNetStartFromGradients(desc: number, yc: number, w: number, r: number, l1: number, l2: number, g: number, out: number, pen: number, residualHolds: number): number;
   elasticNetEpoch(desc: number, r: number, w: number, l1: number, l2: number): number;
