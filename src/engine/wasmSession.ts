@@ -199,7 +199,11 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
       heap.f64(ws.out, OUT_LENGTH).fill(0);
       // Every gradient is known now, or after a restricted reweight the listed columns' only.
       markKnownGradients();
-      kernels.elasticNetStartFromGradients(ws.desc, ws.yc, ws.w, ws.r, l1, l2, ws.g, ws.out, penAddress, sameW ? 1 : 0);
+      // After a restricted reweight the gap is the restricted problem's (its list in the `active` scratch).
+      if (listedColumns) heap.i32(ws.active, listedColumns.length).set(listedColumns);
+      kernels.elasticNetStartFromGradients(
+        ws.desc, ws.yc, ws.w, ws.r, l1, l2, ws.g, ws.out, penAddress, sameW ? 1 : 0, listedColumns ? ws.active : 0, listedColumns?.length ?? 0,
+      );
       heap.f64(ws.out, OUT_LENGTH)[OUT.visits] = setupVisits;
       setupVisits = 0;
       residualHolds = true;

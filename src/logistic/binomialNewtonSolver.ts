@@ -374,9 +374,17 @@ export class BinomialNewtonSolver {
     return predictedF;
   }
 
-  /** The current coefficients on X's original scale and the intercept. */
-  coefficients(): { coef: Float64Array; intercept: number } {
-    return { coef: elementwiseProduct(this.#w, this.#invScale, new Float64Array(this.nFeatures)), intercept: this.#b };
+  /**
+   * The current coefficients on X's original scale (into `into` when given) and the intercept, with
+   * the j where they are non-zero when the state's last certificate knows them (increasing).
+   */
+  coefficients(into?: Float64Array): { coef: Float64Array; intercept: number; support: Int32Array | undefined } {
+    const support = this.#gradient?.summary.support;
+    if (!into || !support) return { coef: elementwiseProduct(this.#w, this.#invScale, into ?? new Float64Array(this.nFeatures)), intercept: this.#b, support };
+    // Right after a certificate the support is known: only its coefficients are non-zero.
+    into.fill(0);
+    for (const j of support) into[j] = this.#w[j]! * this.#invScale[j]!;
+    return { coef: into, intercept: this.#b, support };
   }
 
   /** The coefficients w̃ of the scaled problem (a copy). */

@@ -43,12 +43,16 @@ export function computeLogisticPath(
     const K = lambdas.length;
     const recorder = new PathRecorder(lambdas, generated && options.earlyStop);
     let lambdaPrev = lambdaMax;
+    // (The recorder keeps each λ's non-zeros: one coefficient buffer serves every λ.)
+    const coef = new Float64Array(p);
     for (let k = 0; k < K; k++) {
       const lambda = lambdas[k]!;
-      const fit = solveBinomialAt(solver, lambda, l1Ratio, Math.min(lambdaPrev, lambdaMax), extra.tolerances?.[k] ?? tol, options.maxIter, maxPasses, () => gradientMax, true);
+      const fit = solveBinomialAt(
+        solver, lambda, l1Ratio, Math.min(lambdaPrev, lambdaMax), extra.tolerances?.[k] ?? tol, options.maxIter, maxPasses, () => gradientMax, true, coef,
+      );
       lambdaPrev = lambda;
       recorder.record({
-        coef: fit.coef, intercept: fit.intercept,
+        coef: fit.coef, support: fit.support, intercept: fit.intercept,
         // Explained deviance 1 − D/D₀ (D = 2n·Σν·ℓ), as glmnet's dev.ratio.
         devRatio: solver.nullObjective > 0 ? Math.min(1, Math.max(0, 1 - fit.loss / solver.nullObjective)) : 0,
         certificate: fit.certificate === 'gap' ? fit.gap : fit.kktResidual,

@@ -8,8 +8,10 @@ const MIN_LAMBDAS_BEFORE_STOP = 5;
 
 /** @internal What a path solver reports for one λ. */
 export interface PathStep {
-  /** Coefficients on the original scale (stored sparsely). */
+  /** Coefficients on the original scale (stored sparsely; the array may be reused after `record`). */
   coef: Float64Array;
+  /** The j with coef_j ≠ 0, increasing, when the solver knows them (else coef is scanned). */
+  support?: Int32Array | undefined;
   intercept: number;
   /** Fraction of the null deviance explained, clamped to [0, 1]. */
   devRatio: number;
@@ -61,15 +63,17 @@ export class PathRecorder {
   record(step: PathStep): number {
     const k = this.count;
     const coef = step.coef;
-    let count = 0;
-    for (let j = 0; j < coef.length; j++) if (coef[j] !== 0) count++;
-    const indices = new Int32Array(count);
-    const values = new Float64Array(count);
-    for (let j = 0, q = 0; j < coef.length; j++) {
-      if (coef[j] === 0) continue;
-      indices[q] = j;
-      values[q++] = coef[j]!;
+    let indices: Int32Array;
+    if (step.support) indices = step.support.slice();
+    else {
+      let count = 0;
+      for (let j = 0; j < coef.length; j++) if (coef[j] !== 0) count++;
+      indices = new Int32Array(count);
+      for (let j = 0, q = 0; j < coef.length; j++) if (coef[j] !== 0) indices[q++] = j;
     }
+    const count = indices.length;
+    const values = new Float64Array(count);
+    for (let q = 0; q < count; q++) values[q] = coef[indices[q]!]!;
     this.#indices.push(indices);
     this.#values.push(values);
     this.#intercepts[k] = step.intercept;

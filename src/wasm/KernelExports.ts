@@ -27,7 +27,10 @@ export interface KernelExports {
   binomialLossAndKlAt(n: number, y: number, nu: number, eta: number, t: number, s: number, out: number, lp: number): void;
   binomialKlAgainst(n: number, y: number, nu: number, eta: number, t: number, theta: number, s: number, lp: number): number;
   binomialLossAlong(n: number, y: number, nu: number, eta: number, etaNext: number, t: number): number;
-  elasticNetStartFromGradients(desc: number, yc: number, w: number, r: number, l1: number, l2: number, g: number, out: number, pen: number, residualHolds: number): number;
+  elasticNetStartFromGradients(
+    desc: number, yc: number, w: number, r: number, l1: number, l2: number, g: number, out: number, pen: number, residualHolds: number,
+    columns: number, count: number,
+  ): number;
   elasticNetEpoch(desc: number, r: number, w: number, l1: number, l2: number): number;
   elasticNetDualGap(desc: number, r: number, w: number, l1: number, l2: number, out: number): number;
   elasticNetGradientAndGap(desc: number, r: number, w: number, l1: number, l2: number, g: number, screened: number, out: number, penalty: number): number;
