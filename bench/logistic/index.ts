@@ -43,7 +43,7 @@ const DEFAULT_TOL = 1e-7;
 /** The reference path of the equal-objective comparison (see below): F* to this·F(0). */
 const REFERENCE_TOL = 1e-10;
 /** Alternating runs of the deciding pair (glmnet's default path, our equal-objective path). */
-const DECISION_REPS = 5;
+const DECISION_REPS = 7;
 const N_LAMBDA = 100;
 /** glmnet's default lambda.min.ratio when n < p. */
 const LAMBDA_MIN_RATIO = 1e-2;
