@@ -23,7 +23,10 @@ export interface BinomialSolveReport extends BinomialCertificate {
   newtonIterations: number;
   /** Coordinate passes of the inner solver, summed over the Newton iterations. */
   passes: number;
-  /** Column dot products computed (÷ p = passes over X), statistics and gradients included. */
+  /**
+   * Column dot products computed (÷ p = passes over X), statistics and gradients included; a
+   * restricted certificate sweep counts the share of X's stored entries it reads, times p.
+   */
   columnVisits: number;
   /** `'gap'`: converged means gap ≤ gapTolerance; `'kkt'` (λ = 0): kktResidual ≤ kktTolerance. */
   certificate: 'gap' | 'kkt';
