@@ -322,8 +322,9 @@ export class BinomialNewtonSolver {
    * A path's predictor: when the state is the converged solution at the last λ (λ_k) and the one
    * before it (λ_{k−1}, same mix l1/λ) is kept, moves the state to the secant extrapolation in
    * log λ, (w̃, η, b) + ρ·((w̃, η, b) − (w̃, η, b)_{k−1}), ρ = log(λ/λ_k) / log(λ_k/λ_{k−1}); η stays
-   * b + Xw exactly, as it is linear in (w̃, b). Kept only if it lowers F at the new λ (one row
-   * sweep); else the state stays and so does its linearization. The current solution becomes the
+   * b + Xw exactly, as it is linear in (w̃, b). Kept only if it lowers F at the new λ (the loss
+   * from the rows' model at the prediction, which its Newton step then uses); else the state and
+   * its gradients stay. The current solution becomes the
    * anchor of the next λ either way. Returns whether the state moved. (Along a log-spaced grid the
    * start is then about the square of a path step from the solution, and one Newton step solved
    * to the tolerance usually certifies, where the last solution needs two. A coefficient that
