@@ -1,5 +1,5 @@
-import { LAYOUT_DENSE, columnGradient, cscColumnUpdate, denseColumnCenteredAxpy } from './designColumn';
-import { denseAddScalar, denseSum, denseDot, denseCenteredAxpy, denseCenteredDot, denseWeightedCenteredDot } from './denseColumn';
+import { LAYOUT_DENSE, columnGradient, contiguousColumn, cscColumnUpdate } from './designColumn';
+import { denseAddScalar, denseSum, denseDot, denseCenteredAxpy } from './denseColumn';
 import { softThreshold } from './softThreshold';
 import * as D from './designDescriptor';
 import { boundedUpdate, penFactor, penLower, penUpper } from './penalty';
@@ -44,6 +44,7 @@ export function coordinatePass(desc: usize, r: usize, w: usize, l1: f64, l2: f64
   const mean = D.dMean(desc), invScale = D.dInvScale(desc);
   const colSum = D.dColSum(desc), normSq = D.dNormSqOverN(desc), weights = D.dWeights(desc);
   const dense = layout == LAYOUT_DENSE;
+  const copies = D.dDenseCopies(desc);
   // Total of ω' (for the Σω'r change of a centred full-column update): Σv = 1, or n.
   const weightTotal: f64 = weights == 0 ? <f64>n : 1.0;
   let maxChange: f64 = 0;
@@ -55,20 +56,18 @@ export function coordinatePass(desc: usize, r: usize, w: usize, l1: f64, l2: f64
     const mu = load<f64>(mean + o);
     const aj = load<f64>(normSq + o);
     const wj = load<f64>(w + o);
-    // A heavy CSC column's dense copy: sequential (SIMD) passes instead of gathers.
-    const copy = dense ? 0 : D.denseCopyOf(desc, j);
-    const gj = inv * (copy != 0 ? copyGradient(copy, n, r, weights, mu) : columnGradient(layout, n, values, indptr, rows, j, r, weights, mu, sumWR));
+    // Dense, or a heavy CSC column's dense copy: sequential (SIMD) passes instead of gathers.
+    const column = contiguousColumn(layout, values, n, copies, j);
+    const gj = inv * columnGradient(column, n, values, indptr, rows, j, r, weights, mu, sumWR);
     const wNew = softThreshold(gj + aj * wj, l1) / (aj + l2);
     if (wNew != wj) {
       const delta = wNew - wj;
       store<f64>(w + o, wNew);
       const a = delta * inv;
-      if (dense) {
-        denseColumnCenteredAxpy(n, values, j, -a, r, mu);
-      } else if (copy != 0) {
-        // Every row centred exactly (no shift): Σω'r moves by −a·(Σω'x − mu·Σω').
-        denseCenteredAxpy(-a, copy, r, n, mu);
-        sumWR -= a * load<f64>(colSum + o) - a * mu * weightTotal;
+      if (column != 0) {
+        denseCenteredAxpy(-a, column, r, n, mu);
+        // (A CSC column's copy: every row centred exactly, no shift; Σω'r moves by −a·(Σω'x − mu·Σω').)
+        if (!dense) sumWR -= a * load<f64>(colSum + o) - a * mu * weightTotal;
       } else {
         const s = cscColumnUpdate(n, indptr, values, rows, j, -a, r, mu);
         shift += s;
@@ -90,6 +89,7 @@ function coordinatePassPenalized(desc: usize, r: usize, w: usize, l1: f64, l2: f
   const mean = D.dMean(desc), invScale = D.dInvScale(desc);
   const colSum = D.dColSum(desc), normSq = D.dNormSqOverN(desc), weights = D.dWeights(desc);
   const dense = layout == LAYOUT_DENSE;
+  const copies = D.dDenseCopies(desc);
   // Total of ω' (for the Σω'r change of a centred full-column update): Σv = 1, or n.
   const weightTotal: f64 = weights == 0 ? <f64>n : 1.0;
   const p = D.dCols(desc);
@@ -103,21 +103,19 @@ function coordinatePassPenalized(desc: usize, r: usize, w: usize, l1: f64, l2: f
     const mu = load<f64>(mean + o);
     const aj = load<f64>(normSq + o);
     const wj = load<f64>(w + o);
-    // A heavy CSC column's dense copy: sequential (SIMD) passes instead of gathers.
-    const copy = dense ? 0 : D.denseCopyOf(desc, j);
-    const gj = inv * (copy != 0 ? copyGradient(copy, n, r, weights, mu) : columnGradient(layout, n, values, indptr, rows, j, r, weights, mu, sumWR));
+    // Dense, or a heavy CSC column's dense copy: sequential (SIMD) passes instead of gathers.
+    const column = contiguousColumn(layout, values, n, copies, j);
+    const gj = inv * columnGradient(column, n, values, indptr, rows, j, r, weights, mu, sumWR);
     const v = load<f64>(factor + o);
     const wNew = boundedUpdate(gj + aj * wj, aj, v * l1, v * l2, load<f64>(lower + o), load<f64>(upper + o));
     if (wNew != wj) {
       const delta = wNew - wj;
       store<f64>(w + o, wNew);
       const a = delta * inv;
-      if (dense) {
-        denseColumnCenteredAxpy(n, values, j, -a, r, mu);
-      } else if (copy != 0) {
-        // Every row centred exactly (no shift): Σω'r moves by −a·(Σω'x − mu·Σω').
-        denseCenteredAxpy(-a, copy, r, n, mu);
-        sumWR -= a * load<f64>(colSum + o) - a * mu * weightTotal;
+      if (column != 0) {
+        denseCenteredAxpy(-a, column, r, n, mu);
+        // (A CSC column's copy: every row centred exactly, no shift; Σω'r moves by −a·(Σω'x − mu·Σω').)
+        if (!dense) sumWR -= a * load<f64>(colSum + o) - a * mu * weightTotal;
       } else {
         const s = cscColumnUpdate(n, indptr, values, rows, j, -a, r, mu);
         shift += s;
@@ -129,16 +127,4 @@ function coordinatePassPenalized(desc: usize, r: usize, w: usize, l1: f64, l2: f
     }
   }
   return maxChange;
-}
-
-/**
- * Σ_i ω_i·(x_i − mu)·r_i over a heavy column's dense copy x (n doubles): the weighted gradient
- * sum of columnGradient, the stored residual being exact there (a run's CSC shift only moves r by
- * a constant, which Σ_i ω_i·(x_i − mu) = 0 removes with an intercept; without one mu = 0 and
- * no shift arises).
- */
-// @ts-ignore: decorator
-@inline
-function copyGradient(copy: usize, n: i32, r: usize, weights: usize, mu: f64): f64 {
-  return weights == 0 ? denseCenteredDot(copy, r, n, mu) / <f64>n : denseWeightedCenteredDot(copy, weights, r, n, mu);
 }

@@ -45,9 +45,3 @@
 @inline export function dRowScratch(d: usize): usize { return load<u32>(d, 44); }
 // @ts-ignore: decorator
 @inline export function dDenseCopies(d: usize): usize { return load<u32>(d, 48); }
-/** The address of CSC column j's dense copy, or 0 (none). */
-// @ts-ignore: decorator
-@inline export function denseCopyOf(d: usize, j: i32): usize {
-  const table = dDenseCopies(d);
-  return table == 0 ? 0 : <usize>load<u32>(table + (<usize>j << 2));
-}

@@ -1,5 +1,5 @@
-import { LAYOUT_DENSE, columnCenteredDot, columnGradient } from './designColumn';
-import { denseCenteredDot, denseDot, denseSum, denseWeightedCenteredDot } from './denseColumn';
+import { columnCenteredDot, columnGradient, contiguousColumn } from './designColumn';
+import { denseDot, denseSum, denseWeightedCenteredDot } from './denseColumn';
 import * as D from './designDescriptor';
 import { penalizedGap, storePenalizedGap } from './penalty';
 
@@ -102,6 +102,7 @@ export function gradientAndGapOver(
   const layout = D.dLayout(desc), n = D.dRows(desc);
   const values = D.dValues(desc), indptr = D.dIndptr(desc), rows = D.dRowIdx(desc);
   const mean = D.dMean(desc), invScale = D.dInvScale(desc), weights = D.dWeights(desc);
+  const copies = D.dDenseCopies(desc);
   const rrW = weightedRss(r, weights, n);
   let sumWR = weights == 0 ? denseSum(r, n) : denseDot(weights, r, n);
   // With weights and a row scratch, ρ = ω∘r once: each column then costs one gather, not two.
@@ -117,17 +118,11 @@ export function gradientAndGapOver(
       continue;
     }
     const mu = load<f64>(mean + o);
-    // A heavy CSC column's dense copy is read sequentially instead of gathering.
-    const copy = layout == LAYOUT_DENSE ? 0 : D.denseCopyOf(desc, j);
-    let gj: f64;
-    if (copy != 0) {
-      gj = inv * (rho != 0 ? denseCenteredDot(copy, rho, n, mu)
-        : weights == 0 ? denseCenteredDot(copy, r, n, mu) / <f64>n : denseWeightedCenteredDot(copy, weights, r, n, mu));
-    } else {
-      gj = inv * (rho != 0
-        ? columnCenteredDot(layout, n, values, indptr, rows, j, rho, mu, sumWR)
-        : columnGradient(layout, n, values, indptr, rows, j, r, weights, mu, sumWR));
-    }
+    // Dense, or a heavy CSC column's dense copy: read sequentially instead of gathering.
+    const column = contiguousColumn(layout, values, n, copies, j);
+    const gj = inv * (rho != 0
+      ? columnCenteredDot(column, n, values, indptr, rows, j, rho, mu, sumWR)
+      : columnGradient(column, n, values, indptr, rows, j, r, weights, mu, sumWR));
     if (g != 0) store<f64>(g + o, gj);
     if (pen == 0) addToGapSums(load<f64>(w + o), gj, l1, l2);
   }

@@ -1,4 +1,4 @@
-import { LAYOUT_DENSE, columnGradient, cscColumnUpdate, denseColumnCenteredAxpy } from './designColumn';
+import { LAYOUT_DENSE, columnGradient, contiguousColumn, cscColumnUpdate, denseColumnCenteredAxpy } from './designColumn';
 import { denseAddScalar, denseDot, denseSum } from './denseColumn';
 import { softThreshold } from './softThreshold';
 import * as D from './designDescriptor';
@@ -48,6 +48,7 @@ export function gramColumnInto(desc: usize, j: i32, column: usize, scratch: usiz
   const layout = D.dLayout(desc), n = D.dRows(desc);
   const values = D.dValues(desc), indptr = D.dIndptr(desc), rows = D.dRowIdx(desc);
   const mean = D.dMean(desc), invScale = D.dInvScale(desc), weights = D.dWeights(desc);
+  const copies = D.dDenseCopies(desc);
   // scratch = x_j − mean_j (every row).
   memory.fill(scratch, 0, <usize>n << 3);
   const muJ = load<f64>(mean + (<usize>j << 3));
@@ -60,7 +61,8 @@ export function gramColumnInto(desc: usize, j: i32, column: usize, scratch: usiz
   const invJ = load<f64>(invScale + (<usize>j << 3));
   for (let i: i32 = 0; i < p; i++) {
     const inv = load<f64>(invScale + (<usize>i << 3));
-    const v = inv == 0 ? 0 : inv * invJ * columnGradient(layout, n, values, indptr, rows, i, scratch, weights, load<f64>(mean + (<usize>i << 3)), sumWT);
+    const source = contiguousColumn(layout, values, n, copies, i);
+    const v = inv == 0 ? 0 : inv * invJ * columnGradient(source, n, values, indptr, rows, i, scratch, weights, load<f64>(mean + (<usize>i << 3)), sumWT);
     store<f64>(column + (<usize>i << 3), v);
   }
 }

@@ -17,8 +17,8 @@ import { SeededRandom } from '../src/random/SeededRandom.js';
  * A 15 %-dense classification problem, 120×150 (n < p: coordinate descent reads X's columns, not
  * cached Gram columns), whose columns 3, 10, 11 and 40 are made heavy (70, 40, 30, 90 % of rows).
  */
-function problemWithHeavyColumns() {
-  const problem = classificationProblem(31, 120, 150, { density: 0.15 });
+function problemWithHeavyColumns(rows = 120, features = 150) {
+  const problem = classificationProblem(31, rows, features, { density: 0.15 });
   const { n, columns } = problem;
   const rng = new SeededRandom(5);
   for (const [j, density] of [[3, 0.7], [10, 0.4], [11, 0.3], [40, 0.9]] as const) {
@@ -73,7 +73,10 @@ describe('dense copies of heavy CSC columns', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('a weighted elastic-net fit from CSC with copies equals the dense matrix\'s', () => {
+  // Also tall (n ≥ p ≤ 500: covariance mode, whose Gram columns read the copies).
+  for (const [name, subject] of [['120×150', problem], ['300×60, covariance mode', problemWithHeavyColumns(300, 60)]] as const) {
+  it(`${name}: a weighted elastic-net fit from CSC with copies equals the dense matrix's`, () => {
+    const problem = subject;
     const { n, y } = problem;
     const rng = new SeededRandom(9);
     const sampleWeight = Float64Array.from({ length: n }, () => 0.2 + rng.uniform());
@@ -87,4 +90,5 @@ describe('dense copies of heavy CSC columns', () => {
     const bound = 2 * Math.sqrt((2 * Math.max(a.dualGap, b.dualGap)) / (0.02 * 0.5));
     for (let j = 0; j < problem.p; j++) expect(Math.abs(a.coef[j]! - b.coef[j]!)).toBeLessThanOrEqual(Math.max(bound, 1e-9));
   });
+  }
 });

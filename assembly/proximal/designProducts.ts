@@ -1,7 +1,7 @@
 // Matrix–vector products with the implicitly centred and scaled design
 // X̃ = (X − 1·meanᵀ)·diag(invScale), dense or CSC, built from the SIMD column kernels of
 // denseColumn.ts / cscColumn.ts (through designColumn.ts). X is never copied or densified.
-import { LAYOUT_DENSE, columnGradient, cscColumnUpdate, denseColumnCenteredAxpy } from '../designColumn';
+import { LAYOUT_DENSE, columnGradient, contiguousColumn, cscColumnUpdate, denseColumnCenteredAxpy } from '../designColumn';
 import { denseAddScalar, denseDot, denseSum } from '../denseColumn';
 import * as D from '../designDescriptor';
 
@@ -34,11 +34,13 @@ export function designGradient(desc: usize, u: usize, g: usize): f64 {
   const layout = D.dLayout(desc), n = D.dRows(desc), p = D.dCols(desc);
   const values = D.dValues(desc), indptr = D.dIndptr(desc), rows = D.dRowIdx(desc);
   const mean = D.dMean(desc), invScale = D.dInvScale(desc), weights = D.dWeights(desc);
+  const copies = D.dDenseCopies(desc);
   const sumWU = weights == 0 ? denseSum(u, n) : denseDot(weights, u, n);
   for (let j: i32 = 0; j < p; j++) {
     const o = <usize>j << 3;
     const inv = load<f64>(invScale + o);
-    store<f64>(g + o, inv == 0 ? 0 : inv * columnGradient(layout, n, values, indptr, rows, j, u, weights, load<f64>(mean + o), sumWU));
+    const column = contiguousColumn(layout, values, n, copies, j);
+    store<f64>(g + o, inv == 0 ? 0 : inv * columnGradient(column, n, values, indptr, rows, j, u, weights, load<f64>(mean + o), sumWU));
   }
   return weights == 0 ? sumWU / <f64>n : sumWU;
 }

@@ -283,6 +283,18 @@ export function certificateTolerance(session: ElasticNetSession, tol: number, nu
   return session.certificate === 'dualityGap' ? tol * nullObjective : tol * session.gradientScale;
 }
 
+/** @internal The rows a session's opening weights count (1 where positive): a restricted or one-sweep reweight needs the same ones. */
+export function positiveRowFlags(weights: Float64Array): Uint8Array {
+  return Uint8Array.from(weights, (v) => (v > 0 ? 1 : 0));
+}
+
+/** @internal Whether the weights are positive on exactly the flagged rows (false without flags). */
+export function samePositiveRows(weights: Float64Array, positiveRows: Uint8Array | undefined): boolean {
+  if (positiveRows === undefined) return false;
+  for (let i = 0; i < weights.length; i++) if ((weights[i]! > 0 ? 1 : 0) !== positiveRows[i]) return false;
+  return true;
+}
+
 /** @internal Whether some non-constant, non-excluded feature has penalty factor 0. */
 export function hasUnpenalizedFeature(block: PenaltyBlock | undefined, invScale: Float64Array): boolean {
   if (block === undefined) return false;

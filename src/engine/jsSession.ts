@@ -1,5 +1,5 @@
 import type { ElasticNetSession, SessionRequest, SolveReport } from './Engine.js';
-import { clipToBounds, hasUnpenalizedFeature, setDualProjection, toPenaltyBlock } from './Engine.js';
+import { clipToBounds, hasUnpenalizedFeature, positiveRowFlags, samePositiveRows, setDualProjection, toPenaltyBlock } from './Engine.js';
 import { columnStats, keepFixedScales, weightedColumnStats } from '../reference/columnStats.js';
 import { elasticNetResidual } from '../reference/coordinateDescent.js';
 import { elasticNetGradientAndGap, gapFromGradients, weightedRss } from '../reference/elasticNetDualGap.js';
@@ -46,8 +46,8 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
     }
   };
   decideCertificate();
-  // The weights the session was opened with (a restricted reweight needs the same positive rows).
-  const openingWeights = weights;
+  // The rows the opening weights count (a restricted reweight needs the same ones).
+  const positiveRows = weights ? positiveRowFlags(weights) : undefined;
   // The columns of the last reweight when it was restricted to some, else undefined.
   let listedColumns: Int32Array | undefined;
   return {
@@ -124,7 +124,7 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
       keepFixedScales(next.invScale, next.normSqOverN, openedInvScale);
       // As the kernel: with IRLS weights (the rows the scales were computed under) and a list,
       // only the listed columns' statistics change; the others keep their stale ones.
-      listedColumns = columns && sameRows(openingWeights, weights) ? columns.slice() : undefined;
+      listedColumns = columns && samePositiveRows(weights, positiveRows) ? columns.slice() : undefined;
       const update = (target: Float64Array, source: Float64Array) => {
         if (listedColumns) for (const j of listedColumns) target[j] = source[j]!;
         else target.set(source);
@@ -152,13 +152,6 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
   };
 }
 
-/** Whether a and b are positive on exactly the same rows (false without opening weights). */
-function sameRows(a: Float64Array | undefined, b: Float64Array): boolean {
-  if (a === undefined) return false;
-  for (let i = 0; i < b.length; i++) if (a[i]! > 0 !== b[i]! > 0) return false;
-  return true;
-}
-
 /**
  * out_j = Σ_i v_i·x_ij over the raw columns (0 where invScale_j = 0, an excluded column), for
  * every column or only the listed ones (the others' entries left as they are); returns out.
@@ -166,8 +159,9 @@ function sameRows(a: Float64Array | undefined, b: Float64Array): boolean {
 function rawCorrelations(X: DesignMatrix, v: Float64Array, invScale: Float64Array, out: Float64Array, columns?: Int32Array): Float64Array {
   const n = X.nRows;
   const s = X.storage;
-  const listed = columns ?? Int32Array.from({ length: X.nCols }, (_, j) => j);
-  for (const j of listed) {
+  const count = columns ? columns.length : X.nCols;
+  for (let k = 0; k < count; k++) {
+    const j = columns ? columns[k]! : k;
     if (invScale[j] === 0) {
       out[j] = 0;
       continue;

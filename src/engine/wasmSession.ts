@@ -1,5 +1,5 @@
 import type { ElasticNetSession, SessionRequest, SolveReport } from './Engine.js';
-import { clipToBounds, hasUnpenalizedFeature, setDualProjection, toPenaltyBlock } from './Engine.js';
+import { clipToBounds, hasUnpenalizedFeature, positiveRowFlags, samePositiveRows, setDualProjection, toPenaltyBlock } from './Engine.js';
 import type { WasmRuntime } from '../wasm/runtime.js';
 import { ANDERSON_DEPTH, FitWorkspace, OUT, OUT_LENGTH } from '../wasm/FitWorkspace.js';
 import { freeUnpenalizedFeatures } from '../reference/dualProjection.js';
@@ -11,12 +11,6 @@ import { keepFixedScales } from '../reference/columnStats.js';
  * for as long as the session lives. Each solve is one `elasticNetSolveScreened` call.
  * Penalty options live in one more block (see assembly/penalty.ts), freed with the session.
  */
-/** Whether the weights are positive on exactly the flagged rows. */
-function samePositiveRows(weights: Float64Array, positiveRows: Uint8Array | undefined): boolean {
-  if (positiveRows === undefined) return false;
-  for (let i = 0; i < weights.length; i++) if ((weights[i]! > 0 ? 1 : 0) !== positiveRows[i]) return false;
-  return true;
-}
 
 export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): ElasticNetSession {
   const { heap, kernels } = runtime;
@@ -28,7 +22,7 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
   heap.f64(ws.yc, n).set(request.yCentered);
   const mean = heap.f64(ws.mean, p).slice();
   // The rows the opening weights count (reweight's one-sweep route needs the same ones).
-  const positiveRows = weights ? Uint8Array.from(weights, (v) => (v > 0 ? 1 : 0)) : undefined;
+  const positiveRows = weights ? positiveRowFlags(weights) : undefined;
   const invScale = heap.f64(ws.invScale, p).slice();
   const normSqAtOpen = heap.f64(ws.normSqOverN, p).slice();
   // No gradient is known yet: every feature's stored g is stale until start() computes them.

@@ -42,7 +42,7 @@ export function heavyColumns(X: DesignMatrix): Int32Array {
 
 /**
  * @internal One fit's working memory in a runtime, as a single 16-byte-aligned block:
- * the 48-byte design descriptor (pointing at the resident X, its column statistics for
+ * the 52-byte design descriptor (pointing at the resident X, its column statistics for
  * the chosen setting and the observation weights, if any), the `out` block, w, ỹ, r,
  * the gradient g, and the screened solver's scratch (working set, active list, flags).
  *
