@@ -8,12 +8,6 @@
  */
 const CURVATURE_FLOOR: f64 = 1e-5;
 
-// @ts-ignore: decorator
-@inline
-function log1pExp(eta: f64): f64 {
-  return eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
-}
-
 /**
  * KL(a ‖ q) = a·log(a/q) + (1−a)·log((1−a)/(1−q)) for q = σ(η), a = y − s·(y − q), given
  * t = e^{−|η|}, log s and 1 − s. One of the two ratios is s exactly (y = 1: (1−a)/(1−q) = s;
@@ -44,19 +38,23 @@ function klTerm(y: f64, e: f64, t: f64, s: f64, logS: f64, oneMinusS: f64): f64 
  * The quadratic model at η (every row; ν_i = 0 gives h_i = u_i = 0): with p_i = σ(η_i) and
  * c_i = max(p_i(1−p_i), 1e-5·|y_i − p_i|, 1e-300),
  *   H = Σ ν_i·c_i,  h_i = ν_i·c_i/H,  z_i = η_i + (y_i − p_i)/c_i,  u_i = ν_i·(y_i − p_i)/H,
- * yc_i = z_i − z̄ (z̄ = Σ h_i·z_i; no shift without an intercept). In the same sweep, the
- * intercept's curvature, and t_i = e^{−|η_i|} into `t` (for binomialLossAndKlAt at this η).
- * out[0] = H, out[1] = z̄, out[2] = Σ u_i, out[3] = Σ ν_i·p_i(1−p_i). One exp per row.
+ * yc_i = z_i − z̄ (z̄ = Σ h_i·z_i; no shift without an intercept). In the same sweep, the loss
+ * there, the intercept's curvature and its derivative, t_i = e^{−|η_i|} into `t` and log1p(t_i)
+ * into `lp` (for binomialLossAndKlAt and binomialKlAgainst at this η).
+ * out[0] = H, out[1] = z̄, out[2] = Σ u_i, out[3] = Σ ν_i·p_i(1−p_i), out[4] = Σ ν_i·ℓ(y_i, η_i)
+ * (rows with ν_i > 0), out[5] = Σ ν_i·p_i(1−p_i)(1−2p_i). One exp and one log1p per row.
  */
 export function binomialLinearize(
-  n: i32, y: usize, nu: usize, eta: usize, fitIntercept: bool, h: usize, yc: usize, u: usize, t: usize, out: usize,
+  n: i32, y: usize, nu: usize, eta: usize, fitIntercept: bool, h: usize, yc: usize, u: usize, t: usize, lp: usize, out: usize,
 ): void {
-  let H: f64 = 0, exact: f64 = 0;
+  let H: f64 = 0, exact: f64 = 0, slope: f64 = 0, loss: f64 = 0;
   for (let i: i32 = 0; i < n; i++) {
     const o = <usize>i << 3;
     const e = load<f64>(eta + o);
     const ti = Math.exp(-Math.abs(e));
     store<f64>(t + o, ti);
+    const l = Math.log1p(ti);
+    store<f64>(lp + o, l);
     const q = e >= 0 ? 1 / (1 + ti) : ti / (1 + ti); // σ(η)
     const yi = load<f64>(y + o);
     const residual = yi - q;
@@ -69,6 +67,8 @@ export function binomialLinearize(
     store<f64>(yc + o, e + residual / curvature);
     store<f64>(u + o, v * residual);
     exact += v * pq;
+    slope += v * pq * (1 - 2 * q);
+    if (v > 0) loss += v * ((e > 0 ? e + l : l) - yi * e);
   }
   let zMean: f64 = 0, uSum: f64 = 0;
   for (let i: i32 = 0; i < n; i++) {
@@ -85,13 +85,15 @@ export function binomialLinearize(
   store<f64>(out, zMean, 8);
   store<f64>(out, uSum, 16);
   store<f64>(out, exact, 24);
+  store<f64>(out, loss, 32);
+  store<f64>(out, slope, 40);
 }
 
 /**
- * At the η and t = e^{−|η|} of the last binomialLinearize (no exp): out[0] = Σ ν_i·ℓ(y_i, η_i),
- * out[1] = Σ ν_i·KL(a_i ‖ σ(η_i)) with a_i = y_i − s·(y_i − σ(η_i)), the binomial dual's per-row
- * terms at the dual scaling s (0 when s ≥ 1: a_i = σ(η_i)). One log1p per row, two with KL; the
- * first, log1p(t_i), is kept in `lp` (for binomialKlAgainst at the same η).
+ * At the η, t = e^{−|η|} and lp = log1p(t) of the last binomialLinearize (no exp, no log1p for
+ * the loss): out[0] = Σ ν_i·ℓ(y_i, η_i), out[1] = Σ ν_i·KL(a_i ‖ σ(η_i)) with
+ * a_i = y_i − s·(y_i − σ(η_i)), the binomial dual's per-row terms at the dual scaling s (0 when
+ * s ≥ 1: a_i = σ(η_i)). One log1p per row for the KL terms.
  */
 export function binomialLossAndKlAt(n: i32, y: usize, nu: usize, eta: usize, t: usize, s: f64, out: usize, lp: usize): void {
   const withKl = s < 1;
@@ -103,12 +105,10 @@ export function binomialLossAndKlAt(n: i32, y: usize, nu: usize, eta: usize, t: 
     if (v <= 0) continue;
     const yi = load<f64>(y + o);
     const e = load<f64>(eta + o);
-    const ti = load<f64>(t + o);
-    const l = Math.log1p(ti);
-    store<f64>(lp + o, l);
+    const l = load<f64>(lp + o);
     loss += v * ((e > 0 ? e + l : l) - yi * e);
     if (withKl) {
-      const kl = klTerm(yi, e, ti, s, logS, oneMinusS);
+      const kl = klTerm(yi, e, load<f64>(t + o), s, logS, oneMinusS);
       if (kl > 0) klSum += v * kl;
     }
   }
@@ -116,17 +116,34 @@ export function binomialLossAndKlAt(n: i32, y: usize, nu: usize, eta: usize, t: 
   store<f64>(out, klSum, 8);
 }
 
-/** Σ ν_i·ℓ(y_i, η_i + t·(η⁺_i − η_i)): the loss along a Newton step. */
-export function binomialLossAlong(n: i32, y: usize, nu: usize, eta: usize, etaNext: usize, t: f64): f64 {
-  let sum: f64 = 0;
+/**
+ * Σ ν_i·ℓ(y_i, η_i(t)) at η(t) = η + t·(η⁺ − η), a point along a Newton step, and there the
+ * intercept's score, curvature and the curvature's derivative (what its exact 1-D minimization
+ * needs; binomialLinearize's out[2]·H, out[3], out[5]): out[0] = Σ ν_i·(y_i − p_i),
+ * out[1] = Σ ν_i·p_i(1−p_i), out[2] = Σ ν_i·p_i(1−p_i)(1−2p_i), p_i = σ(η_i(t)), over the rows
+ * with ν_i > 0. One exp and one log1p per row.
+ */
+export function binomialLossAlong(n: i32, y: usize, nu: usize, eta: usize, etaNext: usize, t: f64, out: usize): f64 {
+  let sum: f64 = 0, score: f64 = 0, curvature: f64 = 0, slope: f64 = 0;
   for (let i: i32 = 0; i < n; i++) {
     const o = <usize>i << 3;
     const v = load<f64>(nu + o);
     if (v <= 0) continue;
     const e0 = load<f64>(eta + o);
     const e = e0 + t * (load<f64>(etaNext + o) - e0);
-    sum += v * (log1pExp(e) - load<f64>(y + o) * e);
+    const ti = Math.exp(-Math.abs(e));
+    const yi = load<f64>(y + o);
+    const l = Math.log1p(ti);
+    sum += v * ((e > 0 ? e + l : l) - yi * e);
+    const q = e >= 0 ? 1 / (1 + ti) : ti / (1 + ti); // σ(η)
+    const pq = q * (1 - q);
+    score += v * (yi - q);
+    curvature += v * pq;
+    slope += v * pq * (1 - 2 * q);
   }
+  store<f64>(out, score);
+  store<f64>(out, curvature, 8);
+  store<f64>(out, slope, 16);
   return sum;
 }
 
@@ -138,7 +155,7 @@ export function binomialLossAlong(n: i32, y: usize, nu: usize, eta: usize, etaNe
  * underflows to 0, or the mirror case).
  *   KL(a ‖ q) = a·(log a − log q) + (1 − a)·(log(1 − a) − log(1 − q)),
  *   log σ(η) = −log1p(t) (η ≥ 0) or η − log1p(t),   log(1 − σ(η)) = −η − log1p(t) (η ≥ 0) or −log1p(t).
- * Up to two logs per row, and a log1p of t unless `lp` holds them (binomialLossAndKlAt's, at the
+ * Up to two logs per row, and a log1p of t unless `lp` holds them (binomialLinearize's, at the
  * same η; 0 = compute them).
  */
 export function binomialKlAgainst(n: i32, y: usize, nu: usize, eta: usize, t: usize, theta: usize, s: f64, lp: usize): f64 {

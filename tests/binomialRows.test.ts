@@ -23,11 +23,12 @@ describe('BinomialRows (WASM and TS) against the formulas', () => {
   const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1e-300, Math.abs(b));
 
   for (const name of ['wasm', 'js'] as const) {
-    it(`${name}: loss, KL, model, line-search loss and intercept score`, () => {
+    it(`${name}: loss, KL, model, line-search loss and intercept terms`, () => {
       const rows = selectEngine(name).openBinomialRows(y, nu);
       try {
         const s = 0.7;
-        let expLoss = 0, expKl = 0, expScore = 0, expCurv = 0, expAlong = 0;
+        let expLoss = 0, expKl = 0, expScore = 0, expCurv = 0, expCurvDerivative = 0;
+        let expAlong = 0, expAlongScore = 0, expAlongCurv = 0, expAlongCurvDerivative = 0;
         for (let i = 0; i < n; i++) {
           if (nu[i] === 0) continue;
           const q = sig(eta[i]!);
@@ -36,16 +37,38 @@ describe('BinomialRows (WASM and TS) against the formulas', () => {
           expKl += nu[i]! * ((a > 0 ? a * Math.log(a / q) : 0) + (a < 1 ? (1 - a) * Math.log((1 - a) / (1 - q)) : 0));
           expScore += nu[i]! * (y[i]! - q);
           expCurv += nu[i]! * q * (1 - q);
-          expAlong += nu[i]! * loss(y[i]!, eta[i]! + 0.25 * (etaNext[i]! - eta[i]!));
+          expCurvDerivative += nu[i]! * q * (1 - q) * (1 - 2 * q);
+          const along = eta[i]! + 0.25 * (etaNext[i]! - eta[i]!);
+          const qa = sig(along);
+          expAlong += nu[i]! * loss(y[i]!, along);
+          expAlongScore += nu[i]! * (y[i]! - qa);
+          expAlongCurv += nu[i]! * qa * (1 - qa);
+          expAlongCurvDerivative += nu[i]! * qa * (1 - qa) * (1 - 2 * qa);
         }
         rows.setStep(eta, etaNext);
-        expect(rel(rows.lossAlongStep(0.25), expAlong)).toBeLessThan(1e-13);
-        expect(rel(rows.lossAlongStep(0), expLoss)).toBeLessThan(1e-13);
+        const quarter = rows.lossAlongStep(0.25);
+        expect(rel(quarter.loss, expAlong)).toBeLessThan(1e-13);
+        // The intercept's terms at that point of the step (derivatives in b checked by differences below).
+        expect(Math.abs(quarter.intercept.score - expAlongScore)).toBeLessThan(1e-14);
+        expect(rel(quarter.intercept.curvature, expAlongCurv)).toBeLessThan(1e-13);
+        expect(Math.abs(quarter.intercept.curvatureDerivative - expAlongCurvDerivative)).toBeLessThan(1e-14);
+        expect(rel(rows.lossAlongStep(0).loss, expLoss)).toBeLessThan(1e-13);
         const h = new Float64Array(n), yc = new Float64Array(n), u = new Float64Array(n);
         const model = rows.linearize(eta, true, h, yc, u);
-        // The same sweep: the intercept's score H·Σu and curvature; then loss and KL at this η.
+        // The same sweep: the loss, the intercept's score H·Σu, curvature and its derivative; then
+        // loss (without a sweep) and KL at this η.
+        expect(rel(model.loss, expLoss)).toBeLessThan(1e-13);
         expect(Math.abs(model.H * model.uSum - expScore)).toBeLessThan(1e-14);
         expect(rel(model.interceptCurvature, expCurv)).toBeLessThan(1e-13);
+        expect(Math.abs(model.interceptCurvatureDerivative - expCurvDerivative)).toBeLessThan(1e-14);
+        // The terms are the derivatives of the loss in b: central differences of the line-search sweep
+        // along a constant shift δ·1 agree to O(δ²).
+        const delta = 1e-4;
+        rows.setStep(eta.map((e) => e - delta), eta.map((e) => e + delta));
+        const [below, above] = [0, 1].map((t) => rows.lossAlongStep(t));
+        expect(Math.abs((above!.loss - below!.loss) / (2 * delta) + expScore)).toBeLessThan(1e-8);
+        expect(Math.abs((above!.intercept.curvature - below!.intercept.curvature) / (2 * delta) - expCurvDerivative)).toBeLessThan(1e-8);
+        expect(rows.lossAndKlAt(1)).toEqual({ loss: model.loss, kl: 0 });
         const at = rows.lossAndKlAt(s);
         expect(rel(at.loss, expLoss)).toBeLessThan(1e-13);
         expect(rel(at.kl, expKl)).toBeLessThan(1e-10);
@@ -95,11 +118,12 @@ describe('BinomialRows (WASM and TS) against the formulas', () => {
           const a = y[i]! - (s * theta[i]!) / nu[i]!;
           expected += nu[i]! * (a * Math.log(a / q) + (1 - a) * Math.log((1 - a) / (1 - q)));
         }
-        // Right after linearize klAgainst computes log1p(e^{−|η|}) itself; after lossAndKlAt it reuses
-        // that sweep's: the same value to the last bit.
+        // klAgainst reads linearize's log1p(e^{−|η|}): the same value to the last bit after other sweeps.
         const computed = rows.klAgainst(theta, s);
         expect(rel(computed, expected)).toBeLessThan(1e-11);
-        rows.lossAndKlAt(1);
+        rows.lossAndKlAt(0.5);
+        rows.setStep(etaNext, eta);
+        rows.lossAlongStep(0.5);
         expect(rows.klAgainst(theta, s)).toBe(computed);
         // The gradient's own dual point reproduces lossAndKlAt's KL.
         const own = Float64Array.from(eta, (e, i) => nu[i]! * (y[i]! - sig(e)));

@@ -241,15 +241,16 @@ export interface ReweightOptions {
 export interface BinomialRows {
   /**
    * The quadratic model at η into h (IRLS weights ÷ H), yCentered (working response z, less z̄ with
-   * an intercept) and u (ν∘(y − σ(η)) ÷ H); returns H, z̄ = Σh·z, Σu and the intercept's curvature
-   * Σν·σ(η)(1 − σ(η)) (its score is H·Σu). {@link lossAndKlAt} then refers to this η.
+   * an intercept) and u (ν∘(y − σ(η)) ÷ H); returns H, z̄ = Σh·z, Σu, the loss Σν·ℓ(y, η), and the
+   * intercept's curvature Σν·σ(η)(1 − σ(η)) and its derivative in b, Σν·σ(1 − σ)(1 − 2σ) (its
+   * score is H·Σu). {@link lossAndKlAt} and {@link klAgainst} then refer to this η.
    */
   linearize(eta: Float64Array, fitIntercept: boolean, h: Float64Array, yCentered: Float64Array, u: Float64Array): {
-    H: number; zMean: number; uSum: number; interceptCurvature: number;
+    H: number; zMean: number; uSum: number; loss: number; interceptCurvature: number; interceptCurvatureDerivative: number;
   };
   /**
    * At the η of the last {@link linearize}: Σν·ℓ(y, η) and, at a dual scaling s < 1,
-   * Σν·KL(a ‖ σ(η)) with a = y − s·(y − σ(η)) (kl = 0 at s ≥ 1).
+   * Σν·KL(a ‖ σ(η)) with a = y − s·(y − σ(η)) (kl = 0 at s ≥ 1, without a sweep).
    */
   lossAndKlAt(s: number): { loss: number; kl: number };
   /**
@@ -260,9 +261,23 @@ export interface BinomialRows {
   klAgainst(theta: Float64Array, s: number): number;
   /** Holds a Newton step's ends η and η⁺ for {@link lossAlongStep}. */
   setStep(eta: Float64Array, etaNext: Float64Array): void;
-  /** Σν·ℓ(y, η + t·(η⁺ − η)) along the step last set. */
-  lossAlongStep(t: number): number;
+  /**
+   * Σν·ℓ(y, η + t·(η⁺ − η)) along the step last set, and the intercept's terms at that point (what
+   * polishing the intercept there needs without another sweep).
+   */
+  lossAlongStep(t: number): { loss: number; intercept: InterceptTerms };
   dispose(): void;
+}
+
+/**
+ * @internal The unpenalized intercept b at a point η, over the rows with ν > 0 (p = σ(η)): its score
+ * Σν·(y − p) (the negative derivative of the loss in b), its curvature Σν·p(1 − p) and that
+ * curvature's derivative in b, Σν·p(1 − p)(1 − 2p).
+ */
+export interface InterceptTerms {
+  score: number;
+  curvature: number;
+  curvatureDerivative: number;
 }
 
 /** @internal A coordinate-descent engine: the WASM kernels or the pure-TypeScript reference. */

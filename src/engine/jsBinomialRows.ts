@@ -1,5 +1,4 @@
 import type { BinomialRows } from './Engine.js';
-import { binomialLoss } from '../logistic/binomialLoss.js';
 
 /** See assembly/binomialRows.ts: the IRLS weight's floor relative to |y − p|. */
 const CURVATURE_FLOOR = 1e-5;
@@ -12,24 +11,26 @@ export function openJsBinomialRows(y01: Float64Array, weights: Float64Array): Bi
   const y = y01.slice();
   const nu = weights.slice();
   const n = y.length;
-  // η and t = e^{−|η|} of the last linearize (klAt's state).
+  // η, t = e^{−|η|}, log1p(t) and the loss of the last linearize (lossAndKlAt's and klAgainst's state).
   const linEta = new Float64Array(n);
   const linT = new Float64Array(n);
-  // log1p(t) of the last linearize, once lossAndKlAt has computed them (klAgainst reuses them).
   const linLp = new Float64Array(n);
-  let lpHolds = false;
+  let linLoss = NaN;
   let stepStart: Float64Array = new Float64Array(0);
   let stepEnd: Float64Array = new Float64Array(0);
   return {
     linearize(eta, fitIntercept, h, yCentered, u) {
       linEta.set(eta);
-      lpHolds = false;
       let H = 0;
       let exact = 0;
+      let slope = 0;
+      let loss = 0;
       for (let i = 0; i < n; i++) {
         const e = eta[i]!;
         const ti = Math.exp(-Math.abs(e));
         linT[i] = ti;
+        const l = Math.log1p(ti);
+        linLp[i] = l;
         const q = e >= 0 ? 1 / (1 + ti) : ti / (1 + ti);
         const yi = y[i]!;
         const residual = yi - q;
@@ -41,6 +42,8 @@ export function openJsBinomialRows(y01: Float64Array, weights: Float64Array): Bi
         yCentered[i] = e + residual / curvature;
         u[i] = v * residual;
         exact += v * pq;
+        slope += v * pq * (1 - 2 * q);
+        if (v > 0) loss += v * ((e > 0 ? e + l : l) - yi * e);
       }
       let zMean = 0;
       let uSum = 0;
@@ -51,9 +54,11 @@ export function openJsBinomialRows(y01: Float64Array, weights: Float64Array): Bi
         uSum += u[i]!;
       }
       if (fitIntercept) for (let i = 0; i < n; i++) yCentered[i] = yCentered[i]! - zMean;
-      return { H, zMean, uSum, interceptCurvature: exact };
+      linLoss = loss;
+      return { H, zMean, uSum, interceptCurvature: exact, loss, interceptCurvatureDerivative: slope };
     },
     lossAndKlAt(s) {
+      if (s >= 1) return { loss: linLoss, kl: 0 };
       const withKl = s < 1;
       const oneMinusS = 1 - s;
       const logS = withKl ? Math.log(s) : 0;
@@ -65,15 +70,13 @@ export function openJsBinomialRows(y01: Float64Array, weights: Float64Array): Bi
         const yi = y[i]!;
         const e = linEta[i]!;
         const ti = linT[i]!;
-        const lp = Math.log1p(ti);
-        linLp[i] = lp;
+        const lp = linLp[i]!;
         loss += v * ((e > 0 ? e + lp : lp) - yi * e);
         if (withKl) {
           const term = klTerm(yi, e, ti, s, logS, oneMinusS);
           if (term > 0) kl += v * term;
         }
       }
-      lpHolds = true;
       return { loss, kl };
     },
     klAgainst(theta, s) {
@@ -84,7 +87,7 @@ export function openJsBinomialRows(y01: Float64Array, weights: Float64Array): Bi
         const a = y[i]! - (s * theta[i]!) / v;
         if (!(a >= 0 && a <= 1)) return Infinity;
         const e = linEta[i]!;
-        const lp = lpHolds ? linLp[i]! : Math.log1p(linT[i]!);
+        const lp = linLp[i]!;
         const logQ = e >= 0 ? -lp : e - lp;
         const logQc = e >= 0 ? -e - lp : -lp;
         let kl = 0;
@@ -100,11 +103,25 @@ export function openJsBinomialRows(y01: Float64Array, weights: Float64Array): Bi
     },
     lossAlongStep(t) {
       let sum = 0;
+      let score = 0;
+      let curvature = 0;
+      let slope = 0;
       for (let i = 0; i < n; i++) {
         const v = nu[i]!;
-        if (v > 0) sum += v * binomialLoss(y[i]!, stepStart[i]! + t * (stepEnd[i]! - stepStart[i]!));
+        if (v <= 0) continue;
+        const e0 = stepStart[i]!;
+        const e = e0 + t * (stepEnd[i]! - e0);
+        const ti = Math.exp(-Math.abs(e));
+        const yi = y[i]!;
+        const l = Math.log1p(ti);
+        sum += v * ((e > 0 ? e + l : l) - yi * e);
+        const q = e >= 0 ? 1 / (1 + ti) : ti / (1 + ti);
+        const pq = q * (1 - q);
+        score += v * (yi - q);
+        curvature += v * pq;
+        slope += v * pq * (1 - 2 * q);
       }
-      return sum;
+      return { loss: sum, intercept: { score, curvature, curvatureDerivative: slope } };
     },
     dispose() {},
   };

@@ -1,5 +1,5 @@
 import type { DesignMatrix } from '../matrix/DesignMatrix.js';
-import type { BinomialRows, ElasticNetSession, Engine, SolveReport } from '../engine/Engine.js';
+import type { BinomialRows, ElasticNetSession, Engine, InterceptTerms, SolveReport } from '../engine/Engine.js';
 import { sigmoid } from './binomialLoss.js';
 import { linearPredict } from '../model/linearPredict.js';
 import { CertificateSweepBounds } from './certificateSweepBounds.js';
@@ -101,6 +101,11 @@ export class BinomialNewtonSolver {
    * until the state moves; `polished` when the intercept was made optimal first.
    */
   #rowModel: RowModel | undefined;
+  /**
+   * The intercept's terms at the current η when the line search's last row sweep evaluated them
+   * there (the polish's first step then needs no sweep of its own), until the state moves.
+   */
+  #interceptAtState: InterceptTerms | undefined;
   /**
    * Every feature's gradient at the current state and what the certificate needs of it (with the
    * last Newton model's dual point when one was made; see #modelDual), until the state moves.
@@ -425,15 +430,19 @@ export class BinomialNewtonSolver {
   #moved(): void {
     this.#rowModel = undefined;
     this.#gradient = undefined;
+    this.#interceptAtState = undefined;
   }
 
   /**
    * The rows' quadratic model at the current η (engine BinomialRows.linearize): h = IRLS weights ÷ H,
    * the working response less z̄, and u = ν∘(y − p) ÷ H (the logistic gradient is X̃ᵀu·H). With
    * `polish` the intercept is first made optimal for the current w (Σ ν_i(y_i − σ(η_i)) = 0,
-   * which the dual of the logistic problem needs; it only lowers F) by one-dimensional Newton
-   * steps: each row sweep also gives the intercept's score (H·Σu) and curvature, so an intercept
-   * already optimal costs no extra sweep. A Newton model needs no polish (its intercept is free).
+   * which the dual of the logistic problem needs; it only lowers F) by one-dimensional steps:
+   * each row sweep also gives the intercept's score (H·Σu) and curvature, so an intercept
+   * already optimal costs no extra sweep. After a line search, whose last sweep gave the score,
+   * the curvature and its derivative at the state, the first step is taken before any sweep
+   * (interceptStep: third order, so the sweep that follows usually confirms the optimum). A
+   * Newton model needs no polish (its intercept is free).
    */
   #rowsAtState(polish: boolean): RowModel {
     const current = this.#rowModel;
@@ -442,22 +451,34 @@ export class BinomialNewtonSolver {
     const u = this.#uScratch;
     const h = this.#h;
     const eta = this.#eta;
-    let model = this.#rows.linearize(eta, this.#fitIntercept, h, yCentered, u);
     let moved = false;
+    const known = this.#interceptAtState;
+    if (polish && this.#fitIntercept && known) {
+      const step = interceptStep(known);
+      if (Math.abs(step) > 1e-15 * (1 + Math.abs(this.#b))) {
+        this.#shiftIntercept(step);
+        moved = true;
+      }
+    }
+    let model = this.#rows.linearize(eta, this.#fitIntercept, h, yCentered, u);
     for (let iter = 0; polish && this.#fitIntercept && iter < 100; iter++) {
-      if (!(model.interceptCurvature > 0)) break;
-      let step = (model.H * model.uSum) / model.interceptCurvature;
+      const step = interceptStep({ score: model.H * model.uSum, curvature: model.interceptCurvature, curvatureDerivative: model.interceptCurvatureDerivative });
       if (Math.abs(step) <= 1e-15 * (1 + Math.abs(this.#b))) break;
-      // Never more than a unit change of the log-odds per step (separated data has tiny curvature).
-      if (Math.abs(step) > 1) step = Math.sign(step);
-      this.#b += step;
-      for (let i = 0; i < eta.length; i++) eta[i] = eta[i]! + step;
+      this.#shiftIntercept(step);
       moved = true;
       model = this.#rows.linearize(eta, this.#fitIntercept, h, yCentered, u);
     }
     if (moved) this.#gradient = undefined;
+    this.#interceptAtState = undefined;
     this.#rowModel = { H: model.H, zMean: model.zMean, uSum: model.uSum, polished: polish };
     return this.#rowModel;
+  }
+
+  /** b += step, and η with it. */
+  #shiftIntercept(step: number): void {
+    const eta = this.#eta;
+    this.#b += step;
+    for (let i = 0; i < eta.length; i++) eta[i] = eta[i]! + step;
   }
 
   /**
@@ -539,7 +560,13 @@ export class BinomialNewtonSolver {
       return l1 * sum1 + 0.5 * l2 * sum2;
     };
     this.#rows.setStep(eta, etaNext);
-    const loss = (t: number): number => this.#rows.lossAlongStep(t);
+    // (The intercept's terms at the last point evaluated: the accepted one, when one is.)
+    let intercept: InterceptTerms | undefined;
+    const loss = (t: number): number => {
+      const point = this.#rows.lossAlongStep(t);
+      intercept = point.intercept;
+      return point.loss;
+    };
     // ∇ℓᵀdη = −Σ ν_i(y_i − p_i)·dη_i, with ν∘(y − p) = H·u from the rows' model at the state (same η).
     const u = this.#uScratch;
     let slope = 0;
@@ -554,6 +581,7 @@ export class BinomialNewtonSolver {
     if (Math.abs(decrease) <= resolution) {
       if (!(loss(1) + penalty(1) <= f0 + resolution)) return false;
       this.#step(1, wNext, segment, etaNext, bNext);
+      this.#interceptAtState = intercept;
       return true;
     }
     if (!(decrease < 0)) return false;
@@ -562,6 +590,7 @@ export class BinomialNewtonSolver {
       const ft = loss(t) + penalty(t);
       if (ft <= f0 + ARMIJO * t * decrease) {
         this.#step(t, wNext, segment, etaNext, bNext);
+        this.#interceptAtState = intercept;
         return true;
       }
     }
@@ -610,6 +639,21 @@ interface SolvedPoint {
 }
 
 /** The rows' quadratic model at the current η: H, z̄, Σu, and whether the intercept was polished. */
+/**
+ * The intercept step toward Σν(y − σ(η + δ)) = 0 from its score S, curvature C and the curvature's
+ * derivative C' (InterceptTerms): Halley's δ = (S/C)/(1 + S·C'/(2C²)), third order, so from the small
+ * score a Newton step leaves (~1e-6 relative) one step lands on the rounding level. 0 without
+ * curvature; never more than a unit change of the log-odds (separated data has tiny curvature), and
+ * Newton's S/C where the correction would be large (far from the optimum Halley's step is no better).
+ */
+function interceptStep({ score, curvature, curvatureDerivative }: InterceptTerms): number {
+  if (!(curvature > 0)) return 0;
+  const newton = score / curvature;
+  const correction = (newton * curvatureDerivative) / (2 * curvature);
+  const step = Math.abs(correction) < 0.5 ? newton / (1 + correction) : newton;
+  return Math.abs(step) > 1 ? Math.sign(step) : step;
+}
+
 interface RowModel {
   H: number;
   zMean: number;

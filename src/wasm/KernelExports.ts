@@ -23,10 +23,10 @@ export interface KernelExports {
   columnCorrelations(desc: number, vectors: number, two: number, corr: number, corr2: number, columns: number, count: number): void;
   elasticNetResidual(desc: number, yc: number, w: number, r: number): void;
   // Binomial row sweeps (assembly/binomialRows.ts).
-  binomialLinearize(n: number, y: number, nu: number, eta: number, fitIntercept: number, h: number, yc: number, u: number, t: number, out: number): void;
+  binomialLinearize(n: number, y: number, nu: number, eta: number, fitIntercept: number, h: number, yc: number, u: number, t: number, lp: number, out: number): void;
   binomialLossAndKlAt(n: number, y: number, nu: number, eta: number, t: number, s: number, out: number, lp: number): void;
   binomialKlAgainst(n: number, y: number, nu: number, eta: number, t: number, theta: number, s: number, lp: number): number;
-  binomialLossAlong(n: number, y: number, nu: number, eta: number, etaNext: number, t: number): number;
+  binomialLossAlong(n: number, y: number, nu: number, eta: number, etaNext: number, t: number, out: number): number;
   elasticNetStartFromGradients(
     desc: number, yc: number, w: number, r: number, l1: number, l2: number, g: number, out: number, pen: number, residualHolds: number,
     columns: number, count: number,
