@@ -74,17 +74,21 @@ describe('CertificateSweepBounds', () => {
         let expectedSq = 0;
         for (let i = 0; i < n; i++) if (nu[i]! > 0) expectedSq += (theta[i]! - anchor[i]!) ** 2 / nu[i]!;
         expect(d).toBeCloseTo(Math.sqrt(expectedSq), 14);
-        const recorded = new Float64Array(p);
-        const { columns, share, skippedMax } = bounds.plan(d, new Float64Array(p), new Float64Array(p).fill(1), 1e9, [recorded]);
-        // A cutoff no bound reaches: nothing to sweep, every column's bound recorded.
+        const { columns, share, skippedMax } = bounds.plan(d, new Float64Array(p), new Float64Array(p).fill(1), 1e9);
+        // A cutoff no bound reaches: nothing to sweep; skippedMax bounds every column's bound.
         expect(columns?.length).toBe(0);
         expect(share).toBe(0);
-        expect(skippedMax).toBe(Math.max(...recorded));
+        let largest = 0;
         for (let j = 0; j < p; j++) {
+          const bound = bounds.skippedBound(j);
+          expect(bound).toBeCloseTo(Math.abs(correlation(anchor, j)) + Math.sqrt(normSq[j]!) * d, 12);
+          largest = Math.max(largest, bound);
           const exact = Math.abs(correlation(theta, j));
-          expect(exact).toBeLessThanOrEqual(recorded[j]! * (1 + 1e-12) + 1e-15);
-          if (exact > 0.5 * recorded[j]!) tight++;
+          expect(exact).toBeLessThanOrEqual(bound * (1 + 1e-12) + 1e-15);
+          if (exact > 0.5 * bound) tight++;
         }
+        expect(skippedMax).toBeGreaterThanOrEqual(largest);
+        expect(skippedMax).toBeLessThanOrEqual(Math.max(...Array.from({ length: p }, (_, j) => Math.abs(correlation(anchor, j)))) + Math.sqrt(Math.max(...normSq)) * d);
       }
       // Not vacuous: some bounds are within a factor 2.
       expect(tight).toBeGreaterThan(0);
@@ -92,22 +96,19 @@ describe('CertificateSweepBounds', () => {
 
     it(`${name}: the plan sweeps the support and the columns whose bound reaches 0.9·l1, or everything past 70 % of the entries`, () => {
       const bounds = new CertificateSweepBounds(X, normSq, nu);
-      const g = new Float64Array(p).fill(-1);
-      const gTheta = new Float64Array(p).fill(-1);
-      // No anchor yet, or l1 = 0: a full sweep, and the arrays untouched.
-      expect(bounds.plan(0, new Float64Array(p), new Float64Array(p).fill(1), 1, [g, gTheta]).columns).toBeUndefined();
+      // No anchor yet, or l1 = 0: a full sweep.
+      expect(bounds.plan(0, new Float64Array(p), new Float64Array(p).fill(1), 1).columns).toBeUndefined();
       const anchor = dualPoint(1);
       const gA = Float64Array.from({ length: p }, (_, j) => correlation(anchor, j));
       bounds.anchorAt(anchor, gA);
-      expect(bounds.plan(0, new Float64Array(p), new Float64Array(p).fill(1), 0, [g, gTheta]).columns).toBeUndefined();
-      expect(g.every((v) => v === -1) && gTheta.every((v) => v === -1)).toBe(true);
+      expect(bounds.plan(0, new Float64Array(p), new Float64Array(p).fill(1), 0).columns).toBeUndefined();
       const w = new Float64Array(p);
       w[p - 1] = 0.3; // a rare column in the support
       const invScale = new Float64Array(p).fill(1);
       invScale[5] = 0; // an excluded column
       const l1 = 0.5 * Math.max(...gA.map(Math.abs));
       const d = 0.01;
-      const { columns, share, skippedMax } = bounds.plan(d, w, invScale, l1, [g, gTheta]);
+      const { columns, share, skippedMax } = bounds.plan(d, w, invScale, l1);
       const stored = (j: number) => (X.storage instanceof Float64Array ? n : X.storage.indptr[j + 1]! - X.storage.indptr[j]!);
       const expected = Array.from({ length: p }, (_, j) => j).filter(
         (j) => w[j] !== 0 || (invScale[j] !== 0 && Math.abs(gA[j]!) + Math.sqrt(normSq[j]!) * d >= 0.9 * l1),
@@ -116,29 +117,64 @@ describe('CertificateSweepBounds', () => {
       const expectedShare = expected.reduce((a, j) => a + stored(j), 0) / totalStored;
       // (A restricted sweep here: the case under test.)
       expect(expectedShare).toBeLessThanOrEqual(0.7);
-      {
-        expect(Array.from(columns!)).toEqual(expected);
-        expect(share).toBeCloseTo(expectedShare, 14);
-        expect(columns!.includes(p - 1)).toBe(true);
-        // Unswept columns hold their bound in both arrays (0 when excluded); swept ones are untouched.
-        let largest = 0;
-        for (let j = 0; j < p; j++) {
-          if (expected.includes(j)) {
-            expect(g[j]).toBe(-1);
-            continue;
-          }
-          const bound = invScale[j] === 0 ? 0 : Math.abs(gA[j]!) + Math.sqrt(normSq[j]!) * d;
-          expect(g[j]).toBeCloseTo(bound, 14);
-          expect(gTheta[j]).toBe(g[j]);
-          largest = Math.max(largest, g[j]!);
-        }
-        expect(skippedMax).toBe(largest);
-        expect(largest).toBeLessThan(0.9 * l1);
+      expect(Array.from(columns!)).toEqual(expected);
+      expect(share).toBeCloseTo(expectedShare, 14);
+      expect(columns!.includes(p - 1)).toBe(true);
+      // skippedMax bounds every unswept column's bound and stays below the cutoff.
+      let largest = 0;
+      for (let j = 0; j < p; j++) {
+        if (expected.includes(j) || invScale[j] === 0) continue;
+        const bound = Math.abs(gA[j]!) + Math.sqrt(normSq[j]!) * d;
+        expect(bounds.skippedBound(j)).toBeCloseTo(bound, 14);
+        largest = Math.max(largest, bound);
       }
+      expect(skippedMax).toBeGreaterThanOrEqual(largest);
+      expect(skippedMax).toBeLessThan(0.9 * l1);
       // A huge distance makes every bound reach the cutoff: a full sweep.
-      expect(bounds.plan(1e6, w, invScale, l1, [g]).columns).toBeUndefined();
+      expect(bounds.plan(1e6, w, invScale, l1).columns).toBeUndefined();
     });
   }
+});
+
+describe('CertificateSweepBounds over blocks of columns', () => {
+  it('skips whole blocks only where every column would be skipped; the plan equals the per-column rule', () => {
+    const n = 30;
+    const p = 300; // five blocks of 64, the last partial
+    const rng = new SeededRandom(21);
+    const columns = Float64Array.from({ length: n * p }, () => (rng.uniform() < 0.2 ? rng.uniform() : 0));
+    const X = cscFromColumns(columns, n, p);
+    // Large norms and correlations in blocks 0 and 3 only; block 2 holds one support column.
+    const normSq = Float64Array.from({ length: p }, (_, j) => ((j < 64 || (j >= 192 && j < 256)) ? 1 : 1e-4) * (0.5 + rng.uniform()));
+    const gA = Float64Array.from({ length: p }, (_, j) => ((j < 64 || (j >= 192 && j < 256)) ? 1 : 0.01) * (rng.uniform() - 0.5));
+    const nu = new Float64Array(n).fill(1 / n);
+    const bounds = new CertificateSweepBounds(X, normSq, nu);
+    bounds.anchorAt(new Float64Array(n), gA);
+    const w = new Float64Array(p);
+    w[150] = -0.2;
+    const invScale = new Float64Array(p).fill(1);
+    for (const l1 of [0.05, 0.3, 0.6]) {
+      for (const d of [0, 0.05, 0.5]) {
+        const plan = bounds.plan(d, w, invScale, l1);
+        const bound = (j: number) => Math.abs(gA[j]!) + Math.sqrt(normSq[j]!) * d;
+        const expected = Array.from({ length: p }, (_, j) => j).filter((j) => w[j] !== 0 || bound(j) >= 0.9 * l1);
+        if (plan.columns === undefined) {
+          // (A full sweep: only when the restricted one would read over 70 % of the entries.)
+          expect(plan.share).toBe(1);
+          continue;
+        }
+        expect(Array.from(plan.columns)).toEqual(expected);
+        const skipped = Array.from({ length: p }, (_, j) => j).filter((j) => !expected.includes(j));
+        expect(plan.skippedMax).toBeGreaterThanOrEqual(Math.max(0, ...skipped.map(bound)));
+        expect(plan.skippedMax).toBeLessThan(0.9 * l1);
+      }
+    }
+    // A new anchor whose correlations are large in block 1: its columns are swept again.
+    const gB = gA.map((g, j) => (j >= 64 && j < 128 && j % 5 === 0 ? 0.4 : g));
+    bounds.anchorAt(new Float64Array(n), gB);
+    const plan = bounds.plan(0, w, invScale, 0.3);
+    expect(Array.from(plan.columns!)).toEqual(Array.from({ length: p }, (_, j) => j).filter((j) => w[j] !== 0 || Math.abs(gB[j]!) >= 0.27));
+    expect(plan.columns!.some((j) => j >= 64 && j < 128)).toBe(true);
+  });
 });
 
 describe('a logistic path on text-like data certifies with restricted sweeps', () => {

@@ -111,6 +111,11 @@ export class BinomialNewtonSolver {
    * last Newton model's dual point when one was made; see #modelDual), until the state moves.
    */
   #gradient: GradientAtState | undefined;
+  /**
+   * The columns the last certificate sweep computed g for (undefined: all) and the bound on |g_j|
+   * elsewhere: what the strong set of the next Newton model reads, even after the state moved on.
+   */
+  #lastSweep: { swept: Int32Array | undefined; skippedMax: number } = { swept: undefined, skippedMax: 0 };
   /** The ν-weighted column means (the session's at open): the centring of certificate gradients. */
   readonly #nuMean: Float64Array;
   /**
@@ -139,8 +144,6 @@ export class BinomialNewtonSolver {
   readonly #betaScratch: Float64Array;
   /** Which columns a certificate's sweep must read (bounds from the last full sweep). */
   readonly #sweepBounds: CertificateSweepBounds;
-  /** n numbers: the gradient's dual point H·u of a certificate. */
-  readonly #thetaScratch: Float64Array;
   /** A Newton step's ends (w̃⁺: p, η⁺: n) and its model's correlations Xᵀu (p), reused. */
   readonly #wNextScratch: Float64Array;
   readonly #etaNextScratch: Float64Array;
@@ -184,7 +187,6 @@ export class BinomialNewtonSolver {
     this.#columnScratch = new Int32Array(p);
     this.#correlationBuffers = [new Float64Array(p), new Float64Array(p)];
     this.#sweepBounds = new CertificateSweepBounds(X, this.#session.normSqAtOpen, this.#nu);
-    this.#thetaScratch = new Float64Array(n);
     this.#wNextScratch = new Float64Array(p);
     this.#etaNextScratch = new Float64Array(n);
     this.#modelCorrelation = new Float64Array(p);
@@ -499,23 +501,23 @@ export class BinomialNewtonSolver {
     const theta = this.#gradient?.modelDual?.theta ?? this.#modelDual;
     this.#modelDual = undefined;
     const u = this.#uScratch;
-    // The gradient's dual point θ_u = H·u, and the columns the sweep must read (see CertificateSweepBounds).
-    const thetaU = this.#thetaScratch;
-    for (let i = 0; i < thetaU.length; i++) thetaU[i] = H * u[i]!;
+    // The columns the sweep must read (see CertificateSweepBounds) for the gradient's dual point
+    // θ_u = H·u and the model's.
     const bounds = this.#sweepBounds;
     const g = this.#gScratch;
     const gTheta = this.#gAltScratch;
-    const distance = Math.max(bounds.distance(thetaU), theta ? bounds.distance(theta) : 0);
-    const { columns, share, skippedMax } = bounds.plan(distance, this.#w, this.#invScale, l1, theta ? [g, gTheta] : [g]);
+    const distance = Math.max(bounds.distance(u, H), theta ? bounds.distance(theta) : 0);
+    const { columns, share, skippedMax } = bounds.plan(distance, this.#w, this.#invScale, l1);
     const [c, cTheta] = this.#session.correlate(theta ? [u, theta] : [u], this.#correlationBuffers, columns);
     const { summary, thetaMax } = certificateGradients(
       c!, cTheta, this.#nuMean, this.#invScale, uSum, H, this.#w, g, gTheta, this.#columnScratch, columns, skippedMax,
     );
-    if (!columns) bounds.anchorAt(thetaU, g);
+    if (!columns) bounds.anchorAt(u, g, H);
     const modelDual: AlternativeDualPoint | undefined = theta && cTheta
       ? { theta, g: gTheta, gradientMax: thetaMax, klAt: (s) => this.#rows.klAgainst(theta, s) }
       : undefined;
     this.#gradient = { g, summary, modelDual, skippedMax };
+    this.#lastSweep = { swept: columns, skippedMax };
     // (Visits in passes over X's stored entries: a restricted sweep reads mostly rare columns.)
     return { ...this.#gradient, columnVisits: share * this.nFeatures };
   }
@@ -531,11 +533,44 @@ export class BinomialNewtonSolver {
    */
   #modelAtState(l1: number, l2: number, threshold: number): { rows: RowModel; start: SolveReport; columns: Int32Array | undefined; columnVisits: number } {
     const rows = this.#rowsAtState(false);
-    const columns = strongSet(this.#w, this.#gScratch, this.#invScale, threshold, this.#columnScratch);
+    const columns = this.#strongSet(threshold);
     const c = this.#session.reweight(this.#h, this.#yScratch, { correlate: this.#uScratch, columns, into: this.#modelCorrelation })!;
     const gModel = modelGradients(c, this.#session.mean, this.#invScale, rows.uSum, columns, this.#gModelScratch);
     const start = this.#session.startFromGradient(this.#w, l1 / rows.H, l2 / rows.H, gModel);
     return { rows, start, columns, columnVisits: (columns?.length ?? this.nFeatures) + start.columnVisits };
+  }
+
+  /**
+   * W = {j : w_j ≠ 0} ∪ {j : |g_j| ≥ threshold} among the non-excluded columns for the last
+   * certificate's gradients g (#gScratch, kept when the state moves on), increasing (a view of the column scratch); undefined when that is every
+   * column. A column its sweep skipped counts with its bound (CertificateSweepBounds.skippedBound):
+   * when the threshold exceeds every such bound, only the swept columns are looked at.
+   */
+  #strongSet(threshold: number): Int32Array | undefined {
+    const w = this.#w;
+    const g = this.#gScratch;
+    const invScale = this.#invScale;
+    const scratch = this.#columnScratch;
+    const { swept, skippedMax } = this.#lastSweep;
+    const p = w.length;
+    let count = 0;
+    if (swept === undefined) {
+      for (let j = 0; j < p; j++) if (w[j] !== 0 || (invScale[j] !== 0 && Math.abs(g[j]!) >= threshold)) scratch[count++] = j;
+      return count === p ? undefined : scratch.subarray(0, count);
+    }
+    // (The support lies among the swept columns.)
+    if (threshold > skippedMax) {
+      for (const j of swept) if (w[j] !== 0 || (invScale[j] !== 0 && Math.abs(g[j]!) >= threshold)) scratch[count++] = j;
+      return scratch.subarray(0, count);
+    }
+    let next = 0;
+    for (let j = 0; j < p; j++) {
+      const isSwept = next < swept.length && swept[next] === j;
+      if (isSwept) next++;
+      const magnitude = isSwept ? Math.abs(g[j]!) : this.#sweepBounds.skippedBound(j);
+      if (w[j] !== 0 || (invScale[j] !== 0 && magnitude >= threshold)) scratch[count++] = j;
+    }
+    return count === p ? undefined : scratch.subarray(0, count);
   }
 
   /**
@@ -835,13 +870,3 @@ function certificateGradients(
   return { summary: { support: scratch.slice(0, count), gradientMax, offSupportMax }, thetaMax };
 }
 
-/**
- * W = {j : w_j ≠ 0} ∪ {j : |g_j| ≥ threshold} among the non-excluded columns, increasing (a view
- * of `scratch`); undefined when that is every column (no restriction).
- */
-function strongSet(w: Float64Array, g: Float64Array, invScale: Float64Array, threshold: number, scratch: Int32Array): Int32Array | undefined {
-  const p = w.length;
-  let count = 0;
-  for (let j = 0; j < p; j++) if (w[j] !== 0 || (invScale[j] !== 0 && Math.abs(g[j]!) >= threshold)) scratch[count++] = j;
-  return count === p ? undefined : scratch.subarray(0, count);
-}
