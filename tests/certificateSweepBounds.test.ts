@@ -74,6 +74,11 @@ describe('CertificateSweepBounds', () => {
         let expectedSq = 0;
         for (let i = 0; i < n; i++) if (nu[i]! > 0) expectedSq += (theta[i]! - anchor[i]!) ** 2 / nu[i]!;
         expect(d).toBeCloseTo(Math.sqrt(expectedSq), 14);
+        // A scaled point, and the larger distance of two points in one pass.
+        expect(bounds.distance(theta.map((t) => t / 4), 4)).toBeCloseTo(d, 14);
+        expect(bounds.distance(anchor, 1, theta)).toBeCloseTo(d, 14);
+        expect(bounds.distance(theta, 1, anchor)).toBeCloseTo(d, 14);
+        expect(bounds.distance(anchor)).toBe(0);
         const { columns, share, skippedMax } = bounds.plan(d, new Float64Array(p), new Float64Array(p).fill(1), 1e9);
         // A cutoff no bound reaches: nothing to sweep; skippedMax bounds every column's bound.
         expect(columns?.length).toBe(0);

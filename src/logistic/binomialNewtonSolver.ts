@@ -102,11 +102,6 @@ export class BinomialNewtonSolver {
    */
   #rowModel: RowModel | undefined;
   /**
-   * The intercept's terms at the current η when the line search's last row sweep evaluated them
-   * there (the polish's first step then needs no sweep of its own), until the state moves.
-   */
-  #interceptAtState: InterceptTerms | undefined;
-  /**
    * Every feature's gradient at the current state and what the certificate needs of it (with the
    * last Newton model's dual point when one was made; see #modelDual), until the state moves.
    */
@@ -315,7 +310,7 @@ export class BinomialNewtonSolver {
       const inUse = this.#gradient?.modelDual?.theta;
       const modelDual = modelResidual(this.#h, this.#yScratch, this.#fitIntercept ? zMean : 0, etaNext, H, this.#nu, this.#fitIntercept, inUse === first ? second : first);
       const f0 = cert?.primal ?? predictedF!;
-      stalled = !this.#lineSearch(wNext, segment, etaNext, bNext, l1, l2, f0, H);
+      stalled = !this.#lineSearch(wNext, segment, etaNext, bNext, l1, l2, f0, H, model.rows.uSum);
       this.#modelDual = modelDual;
       if (stalled && !certify) {
         // No descent from the extrapolated start: certify it and go on from there.
@@ -432,18 +427,16 @@ export class BinomialNewtonSolver {
   #moved(): void {
     this.#rowModel = undefined;
     this.#gradient = undefined;
-    this.#interceptAtState = undefined;
   }
 
   /**
    * The rows' quadratic model at the current η (engine BinomialRows.linearize): h = IRLS weights ÷ H,
    * the working response less z̄, and u = ν∘(y − p) ÷ H (the logistic gradient is X̃ᵀu·H). With
    * `polish` the intercept is first made optimal for the current w (Σ ν_i(y_i − σ(η_i)) = 0,
-   * which the dual of the logistic problem needs; it only lowers F) by one-dimensional steps:
-   * each row sweep also gives the intercept's score (H·Σu) and curvature, so an intercept
-   * already optimal costs no extra sweep. After a line search, whose last sweep gave the score,
-   * the curvature and its derivative at the state, the first step is taken before any sweep
-   * (interceptStep: third order, so the sweep that follows usually confirms the optimum). A
+   * which the dual of the logistic problem needs; it only lowers F) by one-dimensional steps
+   * (interceptStep): each row sweep also gives the intercept's score (H·Σu), curvature and its
+   * derivative, so an intercept already optimal costs no extra sweep. After a Newton step the line
+   * search's sweep has taken the first polishing step (#step), so one sweep usually confirms it. A
    * Newton model needs no polish (its intercept is free).
    */
   #rowsAtState(polish: boolean): RowModel {
@@ -454,14 +447,6 @@ export class BinomialNewtonSolver {
     const h = this.#h;
     const eta = this.#eta;
     let moved = false;
-    const known = this.#interceptAtState;
-    if (polish && this.#fitIntercept && known) {
-      const step = interceptStep(known);
-      if (Math.abs(step) > 1e-15 * (1 + Math.abs(this.#b))) {
-        this.#shiftIntercept(step);
-        moved = true;
-      }
-    }
     let model = this.#rows.linearize(eta, this.#fitIntercept, h, yCentered, u);
     for (let iter = 0; polish && this.#fitIntercept && iter < 100; iter++) {
       const step = interceptStep({ score: model.H * model.uSum, curvature: model.interceptCurvature, curvatureDerivative: model.interceptCurvatureDerivative });
@@ -471,7 +456,6 @@ export class BinomialNewtonSolver {
       model = this.#rows.linearize(eta, this.#fitIntercept, h, yCentered, u);
     }
     if (moved) this.#gradient = undefined;
-    this.#interceptAtState = undefined;
     this.#rowModel = { H: model.H, zMean: model.zMean, uSum: model.uSum, polished: polish };
     return this.#rowModel;
   }
@@ -506,7 +490,7 @@ export class BinomialNewtonSolver {
     const bounds = this.#sweepBounds;
     const g = this.#gScratch;
     const gTheta = this.#gAltScratch;
-    const distance = Math.max(bounds.distance(u, H), theta ? bounds.distance(theta) : 0);
+    const distance = bounds.distance(u, H, theta);
     const { columns, share, skippedMax } = bounds.plan(distance, this.#w, this.#invScale, l1);
     const [c, cTheta] = this.#session.correlate(theta ? [u, theta] : [u], this.#correlationBuffers, columns);
     const { summary, thetaMax } = certificateGradients(
@@ -580,6 +564,7 @@ export class BinomialNewtonSolver {
    */
   #lineSearch(
     wNext: Float64Array, segment: Int32Array, etaNext: Float64Array, bNext: number, l1: number, l2: number, f0: number, H: number,
+    uSum: number,
   ): boolean {
     const n = this.nRows;
     const eta = this.#eta;
@@ -602,10 +587,14 @@ export class BinomialNewtonSolver {
       intercept = point.intercept;
       return point.loss;
     };
-    // ∇ℓᵀdη = −Σ ν_i(y_i − p_i)·dη_i, with ν∘(y − p) = H·u from the rows' model at the state (same η).
-    const u = this.#uScratch;
-    let slope = 0;
-    for (let i = 0; i < n; i++) slope -= H * u[i]! * (etaNext[i]! - eta[i]!);
+    // ∇ℓᵀdη = −Σ ν_i(y_i − p_i)·dη_i, with ν∘(y − p) = H·u from the rows' model at the state (same
+    // η), and dη = db + Σ_j x_j·dβ_j (β_j = invScale_j·w̃_j, raw columns): −H·(Σu·db + Σ_j c_j·dβ_j)
+    // with c = Xᵀu, the model's correlations on its columns (the segment lies among them).
+    const c = this.#modelCorrelation;
+    const invScale = this.#invScale;
+    let cDotStep = 0;
+    for (const j of segment) cDotStep += c[j]! * invScale[j]! * (wNext[j]! - w[j]!);
+    const slope = -H * (uSum * (bNext - this.#b) + cDotStep);
     const p0 = penalty(0);
     const decrease = slope + penalty(1) - p0;
     // Near the optimum F cannot tell the points apart any more (its rounding exceeds the
@@ -615,8 +604,7 @@ export class BinomialNewtonSolver {
     const resolution = 8 * Number.EPSILON * Math.sqrt(n) * Math.abs(f0);
     if (Math.abs(decrease) <= resolution) {
       if (!(loss(1) + penalty(1) <= f0 + resolution)) return false;
-      this.#step(1, wNext, segment, etaNext, bNext);
-      this.#interceptAtState = intercept;
+      this.#step(1, wNext, segment, etaNext, bNext, intercept!);
       return true;
     }
     if (!(decrease < 0)) return false;
@@ -624,8 +612,7 @@ export class BinomialNewtonSolver {
     for (let k = 0; k <= MAX_HALVINGS; k++, t /= 2) {
       const ft = loss(t) + penalty(t);
       if (ft <= f0 + ARMIJO * t * decrease) {
-        this.#step(t, wNext, segment, etaNext, bNext);
-        this.#interceptAtState = intercept;
+        this.#step(t, wNext, segment, etaNext, bNext, intercept!);
         return true;
       }
     }
@@ -633,13 +620,22 @@ export class BinomialNewtonSolver {
   }
 
   /** Moves the state a fraction t of the way to (w̃⁺, η⁺, b⁺). */
-  #step(t: number, wNext: Float64Array, segment: Int32Array, etaNext: Float64Array, bNext: number): void {
+  /**
+   * Moves the state by t along the step, and with an intercept on to the intercept's first polishing
+   * step there (interceptStep from the line search's terms at that point, in the same pass over η;
+   * it only lowers F). The polish then usually needs no more than its confirming sweep.
+   */
+  #step(t: number, wNext: Float64Array, segment: Int32Array, etaNext: Float64Array, bNext: number, intercept: InterceptTerms): void {
     this.#moved();
     const w = this.#w;
     const eta = this.#eta;
     for (const j of segment) w[j] = w[j]! + t * (wNext[j]! - w[j]!);
-    for (let i = 0; i < eta.length; i++) eta[i] = eta[i]! + t * (etaNext[i]! - eta[i]!);
-    this.#b += t * (bNext - this.#b);
+    let shift = this.#fitIntercept ? interceptStep(intercept) : 0;
+    const b = this.#b + t * (bNext - this.#b);
+    if (!(Math.abs(shift) > 1e-15 * (1 + Math.abs(b)))) shift = 0;
+    if (t === 1) for (let i = 0; i < eta.length; i++) eta[i] = etaNext[i]! + shift;
+    else for (let i = 0; i < eta.length; i++) eta[i] = eta[i]! + t * (etaNext[i]! - eta[i]!) + shift;
+    this.#b = b + shift;
   }
 
   /** Every counted row is on its label's side: η > 0 for y = 1, η < 0 for y = 0. */

@@ -67,16 +67,30 @@ export class CertificateSweepBounds {
     }
   }
 
-  /** ‖θ − θ_a‖_{1/ν}, for θ = scale·v (v as given with the default scale 1). */
-  distance(v: Float64Array, scale = 1): number {
+  /**
+   * ‖θ − θ_a‖_{1/ν} for θ = scale·v, or with `other` the larger of that and ‖other − θ_a‖_{1/ν}
+   * (one pass over the rows for both dual points of a certificate).
+   */
+  distance(v: Float64Array, scale = 1, other?: Float64Array): number {
     const inverseNu = this.#inverseNu;
     const anchor = this.#anchorTheta;
     let sum = 0;
-    for (let i = 0; i < inverseNu.length; i++) {
-      const d = scale * v[i]! - anchor[i]!;
-      sum += d * d * inverseNu[i]!;
+    let otherSum = 0;
+    if (other) {
+      for (let i = 0; i < inverseNu.length; i++) {
+        const a = anchor[i]!;
+        const d = scale * v[i]! - a;
+        const e = other[i]! - a;
+        sum += d * d * inverseNu[i]!;
+        otherSum += e * e * inverseNu[i]!;
+      }
+    } else {
+      for (let i = 0; i < inverseNu.length; i++) {
+        const d = scale * v[i]! - anchor[i]!;
+        sum += d * d * inverseNu[i]!;
+      }
     }
-    return Math.sqrt(sum);
+    return Math.sqrt(Math.max(sum, otherSum));
   }
 
   /**
