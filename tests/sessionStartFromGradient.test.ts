@@ -72,8 +72,9 @@ describe('ElasticNetSession.reweight(…, correlate), correlate and startFromGra
             for (let j = 0; j < p; j++) expect(Math.abs(wa[j]! - wb[j]!)).toBeLessThan(1e-6);
 
             // Restricted to some columns (w's non-zeros among them): their statistics and
-            // correlations are the full reweight's, the others' correlations 0; start throws; a
-            // solve from startFromGradient works on the listed columns only and certifies the
+            // correlations are the full reweight's, the others' correlations 0 in a new array and
+            // untouched in a given one; start throws; a solve from startFromGradient (which reads
+            // only the listed gradients) works on the listed columns only and certifies the
             // restricted problem, whose solution a full session restricted to them confirms.
             const listed = Int32Array.from({ length: p }, (_, j) => j).filter((j) => j % 3 === 0);
             const w0 = Float64Array.from({ length: p }, (_, j) => (j % 6 === 0 ? 0.1 : 0));
@@ -84,8 +85,11 @@ describe('ElasticNetSession.reweight(…, correlate), correlate and startFromGra
                 expect(Math.abs(session.mean[j]! - fullMean[j]!)).toBeLessThan(1e-14);
               } else expect(restricted[j]).toBe(0);
             }
+            const into = new Float64Array(p).fill(7);
+            session.reweight(weights, Float64Array.from(y), { correlate: u, columns: listed, into });
+            for (let j = 0; j < p; j++) expect(into[j]).toBe(j % 3 === 0 ? restricted[j] : 7);
             expect(() => session.start(w0, 0.01, 0.005)).toThrow(/restricted/);
-            const gListed = new Float64Array(p);
+            const gListed = new Float64Array(p).fill(1e3); // (not read off the list)
             const gFull = (() => {
               session.reweight(weights, Float64Array.from(y));
               session.start(w0, 0.01, 0.005);
@@ -93,7 +97,9 @@ describe('ElasticNetSession.reweight(…, correlate), correlate and startFromGra
             })();
             for (const j of listed) gListed[j] = gFull[j]!;
             session.reweight(weights, Float64Array.from(y), { columns: listed });
-            session.startFromGradient(w0, 0.01, 0.005, gListed);
+            const zeroOffList = session.startFromGradient(w0, 0.01, 0.005, gListed.map((v, j) => (j % 3 === 0 ? v : 0)));
+            session.reweight(weights, Float64Array.from(y), { columns: listed });
+            expect(session.startFromGradient(w0, 0.01, 0.005, gListed).gap).toBe(zeroOffList.gap);
             const solved = session.solve(0.01, 0.005, 0.01, 1e-13, 100000, true);
             expect(solved.gap).toBeLessThanOrEqual(1e-13);
             const wr = session.coefScaled();

@@ -200,7 +200,8 @@ export interface ElasticNetSession {
    * follow (`start` throws), whose solves work on the listed columns' working set. (Sessions with
    * penalty options, and new weights that count other rows, recompute every column.)
    * With `correlate` (n numbers u), returns c_j = Σ_i u_i·x_ij over the raw columns from the same
-   * sweep (0 for the columns not listed).
+   * sweep (with `columns`, the entries of the columns not listed are left as they are in `into`, 0
+   * in a new array).
    */
   reweight(weights: Float64Array, yCentered: Float64Array, options?: ReweightOptions): Float64Array | undefined;
   /**
@@ -216,7 +217,7 @@ export interface ElasticNetSession {
   /**
    * `start` when the caller already knows the gradients g_j = Σ_i ω_i·x̃_ij·r_i at w (r = ỹ − X̃w):
    * sets w, computes r over w's non-zero columns and the certificate from g, without a pass over X.
-   * After a reweight restricted to some columns, only theirs count (give 0 for the others: the
+   * After a reweight restricted to some columns, only their entries of `gradient` are read (the
    * certificate is then the restricted problem's).
    */
   startFromGradient(coefScaled: Float64Array, l1: number, l2: number, gradient: Float64Array): SolveReport;

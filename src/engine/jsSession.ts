@@ -106,8 +106,9 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
       // Every gradient is known now, or after a restricted reweight the listed columns' only.
       screened.fill(listedColumns ? 1 : 0);
       if (listedColumns) for (const j of listedColumns) screened[j] = 0;
-      g.set(gradient);
-      const c = gapFromGradients(stats, w, l1, l2, g, undefined, p, weightedRss(r, weights), pen);
+      if (listedColumns) for (const j of listedColumns) g[j] = gradient[j]!;
+      else g.set(gradient);
+      const c = gapFromGradients(stats, w, l1, l2, g, listedColumns, listedColumns?.length ?? p, weightedRss(r, weights), pen);
       lastGap = c.gap;
       const visits = setupVisits;
       setupVisits = 0;
@@ -139,10 +140,8 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
       const correlation = correlations[0];
       if (!correlation) return undefined;
       const target = options.into ?? new Float64Array(p);
-      if (listedColumns) {
-        target.fill(0);
-        for (const j of listedColumns) target[j] = correlation[j]!;
-      } else target.set(correlation);
+      if (listedColumns) for (const j of listedColumns) target[j] = correlation[j]!;
+      else target.set(correlation);
       return target;
     },
     correlate(vectors, into, columns) {

@@ -189,7 +189,9 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
           }
         }
       }
-      heap.f64(ws.g, p).set(gradient);
+      const g = heap.f64(ws.g, p);
+      if (listedColumns) for (const j of listedColumns) g[j] = gradient[j]!;
+      else g.set(gradient);
       heap.f64(ws.out, OUT_LENGTH).fill(0);
       // Every gradient is known now, or after a restricted reweight the listed columns' only.
       markKnownGradients();
@@ -213,7 +215,6 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
       if (samePositiveRows(weights, positiveRows)) {
         // The usual case (IRLS weights): no column can change from excluded to not, so one sweep
         // (over the listed columns only, when given).
-        if (correlate && columns) heap.f64(ws.g, p).fill(0);
         ws.reweightKeepingScales(weights, fitIntercept, correlate, ws.g, columns);
         listedColumns = columns?.slice();
       } else {
@@ -223,12 +224,18 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
         keepFixedScales(heap.f64(ws.invScale, p), heap.f64(ws.normSqOverN, p), invScale);
         listedColumns = undefined;
       }
+      // (After a restricted reweight only the listed columns' entries are new.)
+      const copyOut = (target: Float64Array, address: number) => {
+        const source = heap.f64(address, p);
+        if (listedColumns) for (const j of listedColumns) target[j] = source[j]!;
+        else target.set(source);
+      };
       let correlation: Float64Array | undefined;
       if (correlate) {
         correlation = options.into ?? new Float64Array(p);
-        correlation.set(heap.f64(ws.g, p));
+        copyOut(correlation, ws.g);
       }
-      mean.set(heap.f64(ws.mean, p));
+      copyOut(mean, ws.mean);
       heap.f64(ws.yc, n).set(yCentered);
       heap.u8(ws.screened, p).fill(1);
       currentTarget = yCentered;

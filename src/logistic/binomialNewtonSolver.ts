@@ -810,7 +810,8 @@ function scaledDot(a: Float64Array, b: Float64Array, c: Float64Array, idx: Int32
 
 /**
  * The model's gradients gModel_j = invScale_j·(c_j − mean_j·Σu) on the listed columns (every
- * column when undefined; 0 elsewhere and for excluded columns), into gModel.
+ * column when undefined; 0 for excluded columns), into gModel; its other entries are left as they
+ * are (a restricted session reads only the listed ones).
  */
 function modelGradients(
   c: Float64Array, mean: Float64Array, invScale: Float64Array, uSum: number, columns: Int32Array | undefined, gModel: Float64Array,
@@ -822,7 +823,7 @@ function modelGradients(
     }
     return gModel;
   }
-  gModel.fill(0);
+  // (Only the listed entries are read: the session's restricted start.)
   for (const j of columns) {
     const inv = invScale[j]!;
     gModel[j] = inv === 0 ? 0 : inv * (c[j]! - mean[j]! * uSum);
