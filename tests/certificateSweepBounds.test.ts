@@ -63,31 +63,38 @@ describe('CertificateSweepBounds', () => {
 
   for (const [name, X] of [['dense', DenseMatrix.fromColumnMajor(problem.columns, n, p)], ['CSC', cscFromColumns(problem.columns, n, p)]] as const) {
     it(`${name}: |x̃ᵀθ| ≤ |x̃ᵀθ_a| + ‖x̃‖_ν·‖θ − θ_a‖_{1/ν} for every column and dual point`, () => {
-      const bounds = new CertificateSweepBounds(X, normSq, nu);
       const anchor = dualPoint(1);
-      bounds.anchorAt(anchor, Float64Array.from({ length: p }, (_, j) => correlation(anchor, j)));
       let tight = 0;
       for (const spread of [0.01, 0.3, 2]) {
+        // (A fresh object for each point: with the anchor alone, no recent point.)
+        const bounds = new CertificateSweepBounds(X, normSq, nu);
+        bounds.anchorAt(anchor, Float64Array.from({ length: p }, (_, j) => correlation(anchor, j)));
         const theta = dualPoint(spread);
         for (let i = 0; i < n; i++) theta[i] = theta[i]! + anchor[i]!;
-        const d = bounds.distance(theta);
+        const { anchor: d, recent: noRecent } = bounds.distance(theta);
         let expectedSq = 0;
         for (let i = 0; i < n; i++) if (nu[i]! > 0) expectedSq += (theta[i]! - anchor[i]!) ** 2 / nu[i]!;
         expect(d).toBeCloseTo(Math.sqrt(expectedSq), 14);
+        // (No recent point yet.)
+        expect(noRecent).toBe(Infinity);
         // A scaled point, and the larger distance of two points in one pass.
-        expect(bounds.distance(theta.map((t) => t / 4), 4)).toBeCloseTo(d, 14);
-        expect(bounds.distance(anchor, 1, theta)).toBeCloseTo(d, 14);
-        expect(bounds.distance(theta, 1, anchor)).toBeCloseTo(d, 14);
-        expect(bounds.distance(anchor)).toBe(0);
-        const { columns, share, skippedMax } = bounds.plan(d, new Float64Array(p), new Float64Array(p).fill(1), 1e9);
-        // A cutoff no bound reaches: nothing to sweep; skippedMax bounds every column's bound.
+        expect(bounds.distance(theta.map((t) => t / 4), 4).anchor).toBeCloseTo(d, 14);
+        expect(bounds.distance(anchor, 1, theta).anchor).toBeCloseTo(d, 14);
+        expect(bounds.distance(theta, 1, anchor).anchor).toBeCloseTo(d, 14);
+        expect(bounds.distance(anchor).anchor).toBe(0);
+        const { columns, share, skippedMax } = bounds.plan({ anchor: d, recent: Infinity }, new Float64Array(p), new Float64Array(p).fill(1), 1e9);
+        // (The sweep of no column, remembered: the plan's bounds are then what is known at θ.)
+        bounds.remember(theta, 1, new Float64Array(p), columns);
+        // A cutoff no bound reaches: nothing to sweep; skippedMax bounds every column's bound, and a
+        // column's bound (its block's here: the 40 columns make one block, skipped whole) at least
+        // the Cauchy–Schwarz bound, which holds.
         expect(columns?.length).toBe(0);
         expect(share).toBe(0);
         let largest = 0;
         for (let j = 0; j < p; j++) {
-          const bound = bounds.skippedBound(j);
-          expect(bound).toBeCloseTo(Math.abs(correlation(anchor, j)) + Math.sqrt(normSq[j]!) * d, 12);
-          largest = Math.max(largest, bound);
+          const bound = Math.abs(correlation(anchor, j)) + Math.sqrt(normSq[j]!) * d;
+          expect(bounds.skippedBound(j)).toBeGreaterThanOrEqual(bound * (1 - 1e-12));
+          largest = Math.max(largest, bounds.skippedBound(j));
           const exact = Math.abs(correlation(theta, j));
           expect(exact).toBeLessThanOrEqual(bound * (1 + 1e-12) + 1e-15);
           if (exact > 0.5 * bound) tight++;
@@ -99,21 +106,71 @@ describe('CertificateSweepBounds', () => {
       expect(tight).toBeGreaterThan(0);
     });
 
+    it(`${name}: a recent point's known correlations bound the next dual points more tightly, and every bound holds`, () => {
+      const bounds = new CertificateSweepBounds(X, normSq, nu);
+      const anchor = dualPoint(1);
+      bounds.anchorAt(anchor, Float64Array.from({ length: p }, (_, j) => correlation(anchor, j)));
+      const w = new Float64Array(p);
+      const invScale = new Float64Array(p).fill(1);
+      const norm = (j: number) => Math.sqrt(normSq[j]!);
+      const dist = (a: Float64Array, b: Float64Array) => Math.sqrt(a.reduce((sum, x, i) => sum + (nu[i]! > 0 ? (x - b[i]!) ** 2 / nu[i]! : 0), 0));
+      // A recent point far from the anchor, certified by a planned sweep (its columns computed
+      // exactly into the gradient array; the others bounded by the plan), then remembered.
+      const recent = anchor.map((a, i) => a + (nu[i] === 0 ? 0 : nu[i]! * 0.8 * Math.sin(i)));
+      const sorted = Array.from({ length: p }, (_, j) => Math.abs(correlation(recent, j))).sort((a, b) => a - b);
+      const l1 = sorted[Math.floor(0.75 * p)]! / 0.9;
+      const first = bounds.plan(bounds.distance(recent.map((r) => r / 2), 2), w, invScale, l1);
+      const sweptFirst = first.columns === undefined ? Array.from({ length: p }, (_, j) => j) : Array.from(first.columns);
+      const g = new Float64Array(p);
+      for (const j of sweptFirst) g[j] = correlation(recent, j);
+      bounds.remember(recent.map((r) => r / 2), 2, g, first.columns);
+      // What is known at the recent point holds there.
+      for (let j = 0; j < p; j++) {
+        if (sweptFirst.includes(j)) continue;
+        expect(Math.abs(correlation(recent, j))).toBeLessThanOrEqual(bounds.skippedBound(j) * (1 + 1e-12) + 1e-15);
+      }
+      // Two dual points near the recent one.
+      const theta = recent.map((r, i) => r + (nu[i] === 0 ? 0 : nu[i]! * 0.01 * Math.cos(3 * i)));
+      const other = recent.map((r, i) => r - (nu[i] === 0 ? 0 : nu[i]! * 0.02 * Math.sin(5 * i)));
+      const d = bounds.distance(theta, 1, other);
+      expect(d.anchor).toBeCloseTo(Math.max(dist(theta, anchor), dist(other, anchor)), 12);
+      expect(d.recent).toBeCloseTo(Math.max(dist(theta, recent), dist(other, recent)), 12);
+      expect(d.recent).toBeLessThan(0.2 * d.anchor);
+      const known = (j: number) => (sweptFirst.includes(j) ? Math.abs(g[j]!) : bounds.skippedBound(j));
+      const bound = (j: number) => Math.min(Math.abs(correlation(anchor, j)) + norm(j) * d.anchor, known(j) + norm(j) * d.recent);
+      const plan = bounds.plan(d, w, invScale, l1);
+      const expected = Array.from({ length: p }, (_, j) => j).filter((j) => bound(j) >= 0.9 * l1);
+      expect(Array.from(plan.columns!)).toEqual(expected);
+      const exact = (j: number) => Math.max(Math.abs(correlation(theta, j)), Math.abs(correlation(other, j)));
+      let helped = 0;
+      for (let j = 0; j < p; j++) {
+        if (expected.includes(j)) continue;
+        // Both dual points' correlations stay below the bound, and so below skippedMax < 0.9·l1.
+        expect(exact(j)).toBeLessThanOrEqual(bound(j) * (1 + 1e-12) + 1e-15);
+        expect(bound(j)).toBeLessThanOrEqual(plan.skippedMax * (1 + 1e-12));
+        if (Math.abs(correlation(anchor, j)) + norm(j) * d.anchor >= 0.9 * l1) helped++;
+      }
+      expect(plan.skippedMax).toBeLessThan(0.9 * l1);
+      // Not vacuous: the recent point let some column go unswept that the anchor alone would sweep.
+      expect(helped).toBeGreaterThan(0);
+    });
+
     it(`${name}: the plan sweeps the support and the columns whose bound reaches 0.9·l1, or everything past 70 % of the entries`, () => {
       const bounds = new CertificateSweepBounds(X, normSq, nu);
       // No anchor yet, or l1 = 0: a full sweep.
-      expect(bounds.plan(0, new Float64Array(p), new Float64Array(p).fill(1), 1).columns).toBeUndefined();
+      expect(bounds.plan({ anchor: 0, recent: Infinity }, new Float64Array(p), new Float64Array(p).fill(1), 1).columns).toBeUndefined();
       const anchor = dualPoint(1);
       const gA = Float64Array.from({ length: p }, (_, j) => correlation(anchor, j));
       bounds.anchorAt(anchor, gA);
-      expect(bounds.plan(0, new Float64Array(p), new Float64Array(p).fill(1), 0).columns).toBeUndefined();
+      expect(bounds.plan({ anchor: 0, recent: Infinity }, new Float64Array(p), new Float64Array(p).fill(1), 0).columns).toBeUndefined();
       const w = new Float64Array(p);
       w[p - 1] = 0.3; // a rare column in the support
       const invScale = new Float64Array(p).fill(1);
       invScale[5] = 0; // an excluded column
       const l1 = 0.5 * Math.max(...gA.map(Math.abs));
       const d = 0.01;
-      const { columns, share, skippedMax } = bounds.plan(d, w, invScale, l1);
+      const { columns, share, skippedMax } = bounds.plan({ anchor: d, recent: Infinity }, w, invScale, l1);
+      bounds.remember(anchor, 1, gA, columns);
       const stored = (j: number) => (X.storage instanceof Float64Array ? n : X.storage.indptr[j + 1]! - X.storage.indptr[j]!);
       const expected = Array.from({ length: p }, (_, j) => j).filter(
         (j) => w[j] !== 0 || (invScale[j] !== 0 && Math.abs(gA[j]!) + Math.sqrt(normSq[j]!) * d >= 0.9 * l1),
@@ -136,7 +193,7 @@ describe('CertificateSweepBounds', () => {
       expect(skippedMax).toBeGreaterThanOrEqual(largest);
       expect(skippedMax).toBeLessThan(0.9 * l1);
       // A huge distance makes every bound reach the cutoff: a full sweep.
-      expect(bounds.plan(1e6, w, invScale, l1).columns).toBeUndefined();
+      expect(bounds.plan({ anchor: 1e6, recent: Infinity }, w, invScale, l1).columns).toBeUndefined();
     });
   }
 });
@@ -159,7 +216,7 @@ describe('CertificateSweepBounds over blocks of columns', () => {
     const invScale = new Float64Array(p).fill(1);
     for (const l1 of [0.05, 0.3, 0.6]) {
       for (const d of [0, 0.05, 0.5]) {
-        const plan = bounds.plan(d, w, invScale, l1);
+        const plan = bounds.plan({ anchor: d, recent: Infinity }, w, invScale, l1);
         const bound = (j: number) => Math.abs(gA[j]!) + Math.sqrt(normSq[j]!) * d;
         const expected = Array.from({ length: p }, (_, j) => j).filter((j) => w[j] !== 0 || bound(j) >= 0.9 * l1);
         if (plan.columns === undefined) {
@@ -176,7 +233,7 @@ describe('CertificateSweepBounds over blocks of columns', () => {
     // A new anchor whose correlations are large in block 1: its columns are swept again.
     const gB = gA.map((g, j) => (j >= 64 && j < 128 && j % 5 === 0 ? 0.4 : g));
     bounds.anchorAt(new Float64Array(n), gB);
-    const plan = bounds.plan(0, w, invScale, 0.3);
+    const plan = bounds.plan({ anchor: 0, recent: Infinity }, w, invScale, 0.3);
     expect(Array.from(plan.columns!)).toEqual(Array.from({ length: p }, (_, j) => j).filter((j) => w[j] !== 0 || Math.abs(gB[j]!) >= 0.27));
     expect(plan.columns!.some((j) => j >= 64 && j < 128)).toBe(true);
   });

@@ -497,6 +497,7 @@ export class BinomialNewtonSolver {
       c!, cTheta, this.#nuMean, this.#invScale, uSum, H, this.#w, g, gTheta, this.#columnScratch, columns, skippedMax,
     );
     if (!columns) bounds.anchorAt(u, g, H);
+    bounds.remember(u, H, g, columns);
     const modelDual: AlternativeDualPoint | undefined = theta && cTheta
       ? { theta, g: gTheta, gradientMax: thetaMax, klAt: (s) => this.#rows.klAgainst(theta, s) }
       : undefined;
