@@ -527,9 +527,10 @@ export class BinomialNewtonSolver {
 
   /**
    * W = {j : w_j ≠ 0} ∪ {j : |g_j| ≥ threshold} among the non-excluded columns for the last
-   * certificate's gradients g (#gScratch, kept when the state moves on), increasing (a view of the column scratch); undefined when that is every
-   * column. A column its sweep skipped counts with its bound (CertificateSweepBounds.skippedBound):
-   * when the threshold exceeds every such bound, only the swept columns are looked at.
+   * certificate's gradients g (#gScratch, kept when the state moves on), increasing (a view of the
+   * column scratch); undefined when that is every column. A column its sweep skipped counts with
+   * its bound (CertificateSweepBounds.skippedBound): when the threshold exceeds every such bound,
+   * only the swept columns are looked at.
    */
   #strongSet(threshold: number): Int32Array | undefined {
     const w = this.#w;
@@ -620,11 +621,11 @@ export class BinomialNewtonSolver {
     return false;
   }
 
-  /** Moves the state a fraction t of the way to (w̃⁺, η⁺, b⁺). */
   /**
-   * Moves the state by t along the step, and with an intercept on to the intercept's first polishing
-   * step there (interceptStep from the line search's terms at that point, in the same pass over η;
-   * it only lowers F). The polish then usually needs no more than its confirming sweep.
+   * Moves the state a fraction t of the way to (w̃⁺, η⁺, b⁺), and with an intercept on by the
+   * intercept's first polishing step there (interceptStep from the line search's terms at that
+   * point, in the same pass over η; it only lowers F). The polish then usually needs no more than
+   * its confirming sweep.
    */
   #step(t: number, wNext: Float64Array, segment: Int32Array, etaNext: Float64Array, bNext: number, intercept: InterceptTerms): void {
     this.#moved();
@@ -670,7 +671,6 @@ interface SolvedPoint {
   support: Int32Array;
 }
 
-/** The rows' quadratic model at the current η: H, z̄, Σu, and whether the intercept was polished. */
 /**
  * The intercept step toward Σν(y − σ(η + δ)) = 0 from its score S, curvature C and the curvature's
  * derivative C' (InterceptTerms): Halley's δ = (S/C)/(1 + S·C'/(2C²)), third order, so from the small
@@ -686,6 +686,7 @@ function interceptStep({ score, curvature, curvatureDerivative }: InterceptTerms
   return Math.abs(step) > 1 ? Math.sign(step) : step;
 }
 
+/** The rows' quadratic model at the current η: H, z̄, Σu, and whether the intercept was polished. */
 interface RowModel {
   H: number;
   zMean: number;
