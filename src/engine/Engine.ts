@@ -304,6 +304,15 @@ export function positiveRowFlags(weights: Float64Array): Uint8Array {
   return Uint8Array.from(weights, (v) => (v > 0 ? 1 : 0));
 }
 
+/**
+ * @internal target[j] = source[j] for the listed columns (a restricted session's), or every entry
+ * when `columns` is undefined.
+ */
+export function copyColumns(target: Float64Array, source: Float64Array, columns: Int32Array | undefined): void {
+  if (columns) for (const j of columns) target[j] = source[j]!;
+  else target.set(source);
+}
+
 /** @internal Whether the weights are positive on exactly the flagged rows (false without flags). */
 export function samePositiveRows(weights: Float64Array, positiveRows: Uint8Array | undefined): boolean {
   if (positiveRows === undefined) return false;

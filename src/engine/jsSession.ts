@@ -1,5 +1,5 @@
 import type { ElasticNetSession, SessionRequest, SolveReport } from './Engine.js';
-import { clipToBounds, hasUnpenalizedFeature, positiveRowFlags, samePositiveRows, setDualProjection, toPenaltyBlock } from './Engine.js';
+import { clipToBounds, copyColumns, hasUnpenalizedFeature, positiveRowFlags, samePositiveRows, setDualProjection, toPenaltyBlock } from './Engine.js';
 import { columnStats, keepFixedScales, weightedColumnStats } from '../reference/columnStats.js';
 import { elasticNetResidual } from '../reference/coordinateDescent.js';
 import { elasticNetGradientAndGap, gapFromGradients, weightedRss } from '../reference/elasticNetDualGap.js';
@@ -106,8 +106,7 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
       // Every gradient is known now, or after a restricted reweight the listed columns' only.
       screened.fill(listedColumns ? 1 : 0);
       if (listedColumns) for (const j of listedColumns) screened[j] = 0;
-      if (listedColumns) for (const j of listedColumns) g[j] = gradient[j]!;
-      else g.set(gradient);
+      copyColumns(g, gradient, listedColumns);
       const c = gapFromGradients(stats, w, l1, l2, g, listedColumns, listedColumns?.length ?? p, weightedRss(r, weights), pen);
       lastGap = c.gap;
       const visits = setupVisits;
@@ -126,10 +125,7 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
       // As the kernel: with IRLS weights (the rows the scales were computed under) and a list,
       // only the listed columns' statistics change; the others keep their stale ones.
       listedColumns = columns && samePositiveRows(weights, positiveRows) ? columns.slice() : undefined;
-      const update = (target: Float64Array, source: Float64Array) => {
-        if (listedColumns) for (const j of listedColumns) target[j] = source[j]!;
-        else target.set(source);
-      };
+      const update = (target: Float64Array, source: Float64Array) => copyColumns(target, source, listedColumns);
       update(stats.mean, next.mean);
       update(stats.invScale, next.invScale);
       update(stats.colSum, next.colSum);
@@ -140,8 +136,7 @@ export function openJsSession(request: SessionRequest): ElasticNetSession {
       const correlation = correlations[0];
       if (!correlation) return undefined;
       const target = options.into ?? new Float64Array(p);
-      if (listedColumns) for (const j of listedColumns) target[j] = correlation[j]!;
-      else target.set(correlation);
+      copyColumns(target, correlation, listedColumns);
       return target;
     },
     correlate(vectors, into, columns) {

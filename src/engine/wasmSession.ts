@@ -1,5 +1,5 @@
 import type { ElasticNetSession, SessionRequest, SolveReport } from './Engine.js';
-import { clipToBounds, hasUnpenalizedFeature, positiveRowFlags, samePositiveRows, setDualProjection, toPenaltyBlock } from './Engine.js';
+import { clipToBounds, copyColumns, hasUnpenalizedFeature, positiveRowFlags, samePositiveRows, setDualProjection, toPenaltyBlock } from './Engine.js';
 import type { WasmRuntime } from '../wasm/runtime.js';
 import { ANDERSON_DEPTH, FitWorkspace, OUT, OUT_LENGTH } from '../wasm/FitWorkspace.js';
 import { freeUnpenalizedFeatures } from '../reference/dualProjection.js';
@@ -189,9 +189,7 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
           }
         }
       }
-      const g = heap.f64(ws.g, p);
-      if (listedColumns) for (const j of listedColumns) g[j] = gradient[j]!;
-      else g.set(gradient);
+      copyColumns(heap.f64(ws.g, p), gradient, listedColumns);
       heap.f64(ws.out, OUT_LENGTH).fill(0);
       // Every gradient is known now, or after a restricted reweight the listed columns' only.
       markKnownGradients();
@@ -225,17 +223,12 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
         listedColumns = undefined;
       }
       // (After a restricted reweight only the listed columns' entries are new.)
-      const copyOut = (target: Float64Array, address: number) => {
-        const source = heap.f64(address, p);
-        if (listedColumns) for (const j of listedColumns) target[j] = source[j]!;
-        else target.set(source);
-      };
       let correlation: Float64Array | undefined;
       if (correlate) {
         correlation = options.into ?? new Float64Array(p);
-        copyOut(correlation, ws.g);
+        copyColumns(correlation, heap.f64(ws.g, p), listedColumns);
       }
-      copyOut(mean, ws.mean);
+      copyColumns(mean, heap.f64(ws.mean, p), listedColumns);
       heap.f64(ws.yc, n).set(yCentered);
       heap.u8(ws.screened, p).fill(1);
       currentTarget = yCentered;
@@ -252,8 +245,7 @@ export function openWasmSession(runtime: WasmRuntime, request: SessionRequest): 
       return slots.map((slot, k) => {
         const target = into?.[k] ?? new Float64Array(p);
         const computed = heap.f64(slot, p);
-        if (columns) for (const j of columns) target[j] = computed[j]!;
-        else target.set(computed);
+        copyColumns(target, computed, columns);
         return target;
       });
     },

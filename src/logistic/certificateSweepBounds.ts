@@ -80,10 +80,7 @@ export class CertificateSweepBounds {
     const blocks = Math.ceil(p / BLOCK);
     this.#blockNorm = new Float64Array(blocks);
     this.#blockAnchorG = new Float64Array(blocks);
-    for (let j = 0; j < p; j++) {
-      const b = Math.floor(j / BLOCK);
-      this.#blockNorm[b] = Math.max(this.#blockNorm[b]!, this.#norms[j]!);
-    }
+    largestPerBlock(this.#norms, this.#blockNorm);
     this.#recentBound = new Float64Array(p);
     this.#pendingBound = new Float64Array(p);
     this.#recentBlockBound = new Float64Array(blocks);
@@ -221,17 +218,9 @@ export class CertificateSweepBounds {
     this.#hasRecent = true;
     if (columns === undefined) {
       // Every column computed.
-      const blockBound = this.#pendingBlockBound;
-      for (let b = 0; b < blockBound.length; b++) {
-        let largest = 0;
-        const end = Math.min((b + 1) * BLOCK, g.length);
-        for (let j = b * BLOCK; j < end; j++) {
-          const a = Math.abs(g[j]!);
-          this.#pendingBound[j] = a;
-          if (a > largest) largest = a;
-        }
-        blockBound[b] = largest;
-      }
+      const known = this.#pendingBound;
+      for (let j = 0; j < known.length; j++) known[j] = Math.abs(g[j]!);
+      largestPerBlock(known, this.#pendingBlockBound);
       this.#pendingPerColumn.fill(1);
     } else {
       for (const j of columns) {
@@ -252,12 +241,16 @@ export class CertificateSweepBounds {
     for (let i = 0; i < anchorTheta.length; i++) anchorTheta[i] = scale * v[i]!;
     this.#anchorG.set(g);
     this.#anchored = true;
-    const blockAnchorG = this.#blockAnchorG;
-    for (let b = 0; b < blockAnchorG.length; b++) {
-      let largest = 0;
-      const end = Math.min((b + 1) * BLOCK, g.length);
-      for (let j = b * BLOCK; j < end; j++) largest = Math.max(largest, Math.abs(g[j]!));
-      blockAnchorG[b] = largest;
-    }
+    largestPerBlock(g, this.#blockAnchorG);
+  }
+}
+
+/** into[b] = max |values_j| over block b's columns (BLOCK of them; the last block may be shorter). */
+function largestPerBlock(values: Float64Array, into: Float64Array): void {
+  for (let b = 0; b < into.length; b++) {
+    let largest = 0;
+    const end = Math.min((b + 1) * BLOCK, values.length);
+    for (let j = b * BLOCK; j < end; j++) largest = Math.max(largest, Math.abs(values[j]!));
+    into[b] = largest;
   }
 }
